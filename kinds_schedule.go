@@ -1,9 +1,9 @@
 package repayplan
 
-import "github.com/repayplan/repayplan/money"
+import "github.com/repayplan/repayplan/schedule"
 
-func scheduleKind([]byte) (any, error) { return nil, money.Errorf("kind", "not implemented yet") }
+func scheduleKind(req []byte) (any, error) { return decodeAndRun(req, schedule.New) }
 
-func aprKind([]byte) (any, error) { return nil, money.Errorf("kind", "not implemented yet") }
+func aprKind(req []byte) (any, error) { return decodeAndRun(req, schedule.APR) }
 
-func prepaymentKind([]byte) (any, error) { return nil, money.Errorf("kind", "not implemented yet") }
+func prepaymentKind(req []byte) (any, error) { return decodeAndRun(req, schedule.Prepay) }

@@ -411,3 +411,24 @@ var pow10 = [...]int64{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
 func pow10Big(k int) *big.Int {
 	return new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(k)), nil)
 }
+
+// Coefficient returns a's coefficient and places: a = coef × 10^−places.
+// The big.Int is a new value the caller may modify.
+func (a Amount) Coefficient() (coef *big.Int, places int) {
+	return new(big.Int).Set(a.coef()), int(a.places)
+}
+
+// FromFraction returns num/den rounded by r; den must be positive.
+// It is the exit from exact rational arithmetic done with math/big.
+func FromFraction(num, den *big.Int, r Rounding) Amount {
+	n := new(big.Int).Mul(num, pow10Big(r.Places()))
+	return fromBig(roundQuoBig(n, den, r.mode), int32(r.Places()))
+}
+
+// Rat returns a as an exact big.Rat.
+func (a Amount) Rat() *big.Rat {
+	return new(big.Rat).SetFrac(a.coef(), pow10Big(int(a.places)))
+}
+
+// FromRat returns x rounded by r.
+func FromRat(x *big.Rat, r Rounding) Amount { return FromFraction(x.Num(), x.Denom(), r) }

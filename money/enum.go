@@ -33,3 +33,10 @@ const reasonSep = "\x00"
 var typeOfString = reflect.TypeOf("")
 
 func quoteReason(value, reason string) string { return value + reasonSep + reason }
+
+// EnumError is the error an UnmarshalText method returns for a name that is
+// not one of names; DecodeJSON reports it against the field being decoded.
+func EnumError(got string, names []string) error {
+	_, err := parseEnum([]byte(got), names, "")
+	return err
+}

@@ -1,0 +1,38 @@
+package money
+
+import "math/big"
+
+var maxAmount = New(1_000_000_000_000_000, 0)
+
+// CheckAmount returns an *Error for field when a breaks the input bounds
+// of SPEC §5 (|a| ≤ 10^15, at most 12 decimal places). Values decoded from
+// JSON are already checked; this is for values built in Go.
+func CheckAmount(field string, a Amount) error {
+	if a.Abs().Cmp(maxAmount) > 0 {
+		return Errorf(field, "magnitude must not exceed 10^15, got %s", clip(a.String()))
+	}
+	if a.places > MaxPlaces && !a.fitsPlaces(MaxPlaces) {
+		return Errorf(field, "must have at most %d decimal places, got %s", MaxPlaces, clip(a.String()))
+	}
+	return nil
+}
+
+// FitsPlaces reports whether a needs no more than places decimal places,
+// that is, whether rounding it to places would not change it.
+func (a Amount) FitsPlaces(places int) bool {
+	return int(a.places) <= places || a.fitsPlaces(places)
+}
+
+func (a Amount) fitsPlaces(places int) bool {
+	rem := new(big.Int).Rem(a.coef(), pow10Big(int(a.places)-places))
+	return rem.Sign() == 0
+}
+
+// CheckRate returns an *Error for field unless lo ≤ r ≤ hi.
+func CheckRate(field string, r Rate, lo, hi int64) error {
+	q := r.Ratio()
+	if q.Cmp(NewRatio(lo, 1)) < 0 || q.Cmp(NewRatio(hi, 1)) > 0 {
+		return Errorf(field, "must be between %d and %d, got %s", lo, hi, r)
+	}
+	return nil
+}

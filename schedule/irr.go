@@ -1,0 +1,232 @@
+package schedule
+
+import (
+	"fmt"
+	"math/big"
+
+	"github.com/repayplan/repayplan/money"
+)
+
+// Flow is a payment received in a given period (1 = one period after the
+// amount was lent).
+type Flow struct {
+	Period int
+	Amount money.Amount
+}
+
+// Solver precision: 128 bits carry 38 significant digits, more than the 28
+// SPEC §1 asks of any intermediate value.
+const (
+	fastPrec  = 64
+	finalPrec = 128
+	maxNewton = 200
+)
+
+// rateBounds are the annual rates the solver accepts (SPEC §2): a nominal
+// APR up to +10 000 % and an effective rate down to −99 %.
+var (
+	maxAPR = big.NewFloat(100)
+	minEAR = big.NewFloat(-0.99)
+)
+
+// solveRates finds the periodic IRR at which the flows repay received, and
+// derives the APR and effective annual rate from it.
+func solveRates(received money.Amount, flows []Flow, perYear int64) (Rates, error) {
+	c, p0 := denseFlows(received, flows)
+	v, err := solveDiscount(c, p0)
+	if err != nil {
+		return Rates{}, err
+	}
+	return ratesFromDiscount(v, perYear)
+}
+
+// denseFlows lays the flows out by period (index t−1 holds period t) on a
+// common integer scale with the amount received.
+func denseFlows(received money.Amount, flows []Flow) ([]*big.Float, *big.Float) {
+	places := received.Places()
+	last := 0
+	for _, f := range flows {
+		places = max(places, f.Amount.Places())
+		last = max(last, f.Period)
+	}
+	c := make([]*big.Float, last)
+	for _, f := range flows {
+		if f.Period < 1 {
+			continue
+		}
+		x := scaled(f.Amount, places)
+		if c[f.Period-1] != nil {
+			x.Add(x, c[f.Period-1])
+		}
+		c[f.Period-1] = x
+	}
+	return c, scaled(received, places)
+}
+
+func scaled(a money.Amount, places int) *big.Float {
+	coef, p := a.Coefficient()
+	coef.Mul(coef, pow10(places-p))
+	return new(big.Float).SetPrec(finalPrec).SetInt(coef)
+}
+
+// solveDiscount finds v = 1/(1+i) > 0 with Σ c_t·v^t = p0. With payments
+// that are never negative, f(v) = Σ c_t·v^t − p0 is increasing and convex
+// for v > 0, so it has at most one root and Newton's method reaches it from
+// any positive start without bracketing: from the left it lands to the
+// right of the root, and from there it descends monotonically.
+func solveDiscount(c []*big.Float, p0 *big.Float) (*big.Float, error) {
+	sum := new(big.Float).SetPrec(finalPrec)
+	for _, x := range c {
+		if x != nil {
+			if x.Sign() < 0 {
+				return nil, money.Errorf("payments", "must not be negative")
+			}
+			sum.Add(sum, x)
+		}
+	}
+	if p0.Sign() <= 0 {
+		return nil, money.Errorf("principal", "must be positive to have a rate of return")
+	}
+	if sum.Sign() == 0 {
+		return nil, money.Errorf("payments", "no internal rate of return: nothing is repaid")
+	}
+	v := big.NewFloat(1)
+	if sum.Cmp(p0) == 0 {
+		return v, nil // exactly repaid: 0 %
+	}
+	ev := newtonEval{c: c, p0: p0}
+	for _, stage := range []struct {
+		prec uint
+		tol  int
+	}{{fastPrec, -52}, {finalPrec, -124}} {
+		var ok bool
+		v, ok = ev.newton(v, stage.prec, stage.tol)
+		if !ok {
+			return nil, money.Errorf("payments", "no internal rate of return within −99 %% to +10 000 %% a year")
+		}
+	}
+	return v, nil
+}
+
+type newtonEval struct {
+	c  []*big.Float
+	p0 *big.Float
+}
+
+// newton iterates v ← v − f(v)/f'(v) at prec bits until the step is below
+// v·2^tol.
+func (e newtonEval) newton(v *big.Float, prec uint, tol int) (*big.Float, bool) {
+	v = new(big.Float).SetPrec(prec).Set(v)
+	f, d := new(big.Float).SetPrec(prec), new(big.Float).SetPrec(prec)
+	step, lim := new(big.Float).SetPrec(prec), new(big.Float).SetPrec(prec)
+	for range maxNewton {
+		e.eval(v, f, d)
+		if d.Sign() <= 0 {
+			return nil, false
+		}
+		step.Quo(f, d)
+		v.Sub(v, step)
+		if v.Sign() <= 0 {
+			// Only reachable through rounding far beyond the supported
+			// range: the rate is effectively infinite.
+			return nil, false
+		}
+		lim.SetMantExp(v, tol)
+		if step.Sign() == 0 || new(big.Float).Abs(step).Cmp(lim) <= 0 {
+			return v, true
+		}
+	}
+	return nil, false
+}
+
+// eval sets f = Σ c_t·v^t − p0 and d = f'(v) by Horner's rule.
+func (e newtonEval) eval(v, f, d *big.Float) {
+	q := new(big.Float).SetPrec(f.Prec())
+	dq := new(big.Float).SetPrec(f.Prec())
+	tmp := new(big.Float).SetPrec(f.Prec())
+	for t := len(e.c) - 1; t >= 0; t-- {
+		// q(v) = Σ c_t v^(t−1); dq = q'.
+		dq.Mul(dq, v)
+		dq.Add(dq, q)
+		q.Mul(q, v)
+		if e.c[t] != nil {
+			q.Add(q, e.c[t])
+		}
+	}
+	// f = v·q − p0, f' = q + v·q'.
+	tmp.Mul(v, dq)
+	d.Add(q, tmp)
+	f.Mul(v, q)
+	f.Sub(f, e.p0)
+}
+
+// ratesFromDiscount turns v = 1/(1+i) into rounded IRR, APR and EAR.
+func ratesFromDiscount(v *big.Float, perYear int64) (Rates, error) {
+	one := big.NewFloat(1).SetPrec(finalPrec)
+	i := new(big.Float).SetPrec(finalPrec).Quo(one, v)
+	i.Sub(i, one)
+	apr := new(big.Float).SetPrec(finalPrec).Mul(i, new(big.Float).SetInt64(perYear))
+	growth := powFloat(new(big.Float).SetPrec(finalPrec).Add(one, i), perYear)
+	ear := growth.Sub(growth, one)
+	if apr.Cmp(maxAPR) > 0 || ear.Cmp(minEAR) < 0 {
+		return Rates{}, money.Errorf("payments", "no internal rate of return within −99 %% to +10 000 %% a year")
+	}
+	return Rates{IRR: round6(i), APR: round6(apr), EffectiveAnnualRate: round6(ear)}, nil
+}
+
+func powFloat(x *big.Float, n int64) *big.Float {
+	r := new(big.Float).SetPrec(x.Prec()).SetInt64(1)
+	b := new(big.Float).SetPrec(x.Prec()).Set(x)
+	for ; n > 0; n >>= 1 {
+		if n&1 == 1 {
+			r.Mul(r, b)
+		}
+		b.Mul(b, b)
+	}
+	return r
+}
+
+var sixPlaces = money.NewRounding(6, money.HalfUp)
+
+func round6(x *big.Float) money.Rate {
+	r, _ := x.Rat(nil)
+	a := money.FromRat(r, sixPlaces)
+	coef, places := a.Coefficient()
+	return money.NewRate(coef.Int64(), places)
+}
+
+// APRRequest is the "apr" kind: the amount actually received and the
+// payments, equally spaced one period apart starting one period after.
+type APRRequest struct {
+	Principal      money.Amount   `json:"principal"`
+	Payments       []money.Amount `json:"payments"`
+	PeriodsPerYear int64          `json:"periods_per_year,omitzero"` // default 12
+}
+
+// APR solves r for its rates: the periodic IRR, the nominal APR (IRR ×
+// periods a year) and the effective annual rate.
+func APR(r APRRequest) (Rates, error) {
+	k := r.PeriodsPerYear
+	if k == 0 {
+		k = 12
+	}
+	switch {
+	case k < 1 || k > 366:
+		return Rates{}, money.Errorf("periods_per_year", "must be between 1 and 366, got %d", k)
+	case len(r.Payments) == 0:
+		return Rates{}, money.Errorf("payments", "must list at least one payment")
+	case len(r.Payments) > MaxPeriods:
+		return Rates{}, money.Errorf("payments", "must list at most %d payments, got %d", MaxPeriods, len(r.Payments))
+	}
+	if err := money.CheckAmount("principal", r.Principal); err != nil {
+		return Rates{}, err
+	}
+	flows := make([]Flow, len(r.Payments))
+	for i, p := range r.Payments {
+		if err := money.CheckAmount(fmt.Sprintf("payments[%d]", i), p); err != nil {
+			return Rates{}, err
+		}
+		flows[i] = Flow{Period: i + 1, Amount: p}
+	}
+	return solveRates(r.Principal, flows, k)
+}

@@ -1,0 +1,127 @@
+package schedule
+
+import (
+	"github.com/repayplan/repayplan/money"
+)
+
+// MaxPeriods bounds the term of a schedule (SPEC §5).
+const MaxPeriods = 1200
+
+// Validate reports the first rule t breaks, as a *money.Error naming the
+// field by its JSON name.
+func (t Terms) Validate() error {
+	checks := []func() error{
+		t.checkPrincipal,
+		func() error { return money.CheckRate("annual_rate", t.AnnualRate, 0, 10) },
+		t.checkPeriods,
+		t.checkEnums,
+		t.checkDates,
+		func() error { return money.Within("rounding", t.Rounding.Validate()) },
+		func() error { return money.CheckRate("fee_rate", t.FeeRate, 0, 10) },
+		t.checkMultiple,
+		t.checkGrace,
+	}
+	for _, check := range checks {
+		if err := check(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (t Terms) checkPrincipal() error {
+	if err := money.CheckAmount("principal", t.Principal); err != nil {
+		return err
+	}
+	if !t.Principal.IsPositive() {
+		return money.Errorf("principal", "must be positive, got %s", t.Principal)
+	}
+	return checkMinorUnits("principal", t.Principal, t.Rounding)
+}
+
+// checkMinorUnits rejects amounts finer than the currency's minor unit:
+// every output is rounded to it, so a finer principal could never be repaid
+// exactly.
+func checkMinorUnits(field string, a money.Amount, r money.Rounding) error {
+	if !a.FitsPlaces(r.Places()) {
+		return money.Errorf(field, "must be a whole number of minor units (%d decimal places), got %s", r.Places(), a)
+	}
+	return nil
+}
+
+func (t Terms) checkPeriods() error {
+	if t.Periods < 1 {
+		return money.Errorf("periods", "must be at least 1, got %d", t.Periods)
+	}
+	if t.Periods > MaxPeriods {
+		return money.Errorf("periods", "must be at most %d, got %d", MaxPeriods, t.Periods)
+	}
+	return nil
+}
+
+func (t Terms) checkEnums() error {
+	switch {
+	case int(t.Method) >= len(methodNames):
+		return money.Errorf("method", "must be one of equal_installment, equal_principal, interest_only, bullet, flat_fee")
+	case int(t.Frequency) >= len(frequencyNames):
+		return money.Errorf("frequency", "must be one of monthly, quarterly, weekly, biweekly")
+	case int(t.InterestBasis) >= len(basisNames):
+		return money.Errorf("interest_basis", "must be periodic or daily")
+	case !t.DayCount.Valid():
+		return money.Errorf("day_count", "must be one of act/360, act/365, 30/360, act/act")
+	}
+	return nil
+}
+
+func (t Terms) checkDates() error {
+	if t.StartDate.IsZero() {
+		return money.Errorf("start_date", "is required")
+	}
+	if !t.StartDate.InRange() {
+		return money.Errorf("start_date", "must lie in the years %d to %d, got %s", money.MinYear, money.MaxYear, t.StartDate)
+	}
+	if !t.FirstDueDate.IsZero() {
+		if !t.FirstDueDate.After(t.StartDate) {
+			return money.Errorf("first_due_date", "must be after start_date %s, got %s", t.StartDate, t.FirstDueDate)
+		}
+		if !t.FirstDueDate.InRange() {
+			return money.Errorf("first_due_date", "must lie in the years %d to %d, got %s", money.MinYear, money.MaxYear, t.FirstDueDate)
+		}
+	}
+	if last := t.calendar().due(t.Periods); !last.InRange() {
+		return money.Errorf("periods", "the last due date %s falls after %d", last, money.MaxYear)
+	}
+	return nil
+}
+
+func (t Terms) checkMultiple() error {
+	m := t.InstallmentMultiple
+	if m.IsZero() {
+		return nil
+	}
+	if err := money.CheckAmount("installment_multiple", m); err != nil {
+		return err
+	}
+	if m.IsNegative() {
+		return money.Errorf("installment_multiple", "must be positive, got %s", m)
+	}
+	if t.Method != EqualInstallment {
+		return money.Errorf("installment_multiple", "applies only to equal_installment, not %s", t.Method)
+	}
+	return checkMinorUnits("installment_multiple", m, t.Rounding)
+}
+
+func (t Terms) checkGrace() error {
+	g := t.Grace
+	switch {
+	case int(g.Kind) >= len(graceNames):
+		return money.Errorf("grace.kind", "must be principal or full")
+	case g.Periods < 0:
+		return money.Errorf("grace.periods", "must not be negative, got %d", g.Periods)
+	case g.Periods > 0 && g.Periods >= t.Periods:
+		return money.Errorf("grace.periods", "must be fewer than periods (%d), got %d", t.Periods, g.Periods)
+	case g.Periods > 0 && t.Method == Bullet:
+		return money.Errorf("grace.periods", "a bullet loan has no rows to defer")
+	}
+	return nil
+}
