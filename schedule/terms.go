@@ -156,7 +156,9 @@ var graceNames = []string{"principal", "full"}
 func (k GraceKind) String() string { return enumName(graceNames, int(k)) }
 
 // MarshalText encodes k as its name.
-func (k GraceKind) MarshalText() ([]byte, error) { return marshalEnum(graceNames, int(k), "grace kind") }
+func (k GraceKind) MarshalText() ([]byte, error) {
+	return marshalEnum(graceNames, int(k), "grace kind")
+}
 
 // UnmarshalText decodes a grace kind name.
 func (k *GraceKind) UnmarshalText(b []byte) error {
