@@ -1,5 +1,8 @@
 package repayplan
 
-import "github.com/repayplan/repayplan/money"
+import "github.com/repayplan/repayplan/penalty"
 
-func accrualKind([]byte) (any, error) { return nil, money.Errorf("kind", "not implemented yet") }
+// accrualKind computes a penalty.Statement from a penalty.Account request.
+func accrualKind(request []byte) (any, error) {
+	return decodeAndRun(request, penalty.Accrue)
+}

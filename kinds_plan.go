@@ -1,19 +1,15 @@
 package repayplan
 
-import "github.com/repayplan/repayplan/money"
+import "github.com/repayplan/repayplan/plan"
 
-func minimumPaymentKind([]byte) (any, error) { return nil, money.Errorf("kind", "not implemented yet") }
+func minimumPaymentKind(req []byte) (any, error) { return decodeAndRun(req, plan.Minimum) }
 
-func payoffProjectionKind([]byte) (any, error) {
-	return nil, money.Errorf("kind", "not implemented yet")
-}
+func payoffProjectionKind(req []byte) (any, error) { return decodeAndRun(req, plan.ProjectPayoff) }
 
-func deferralKind([]byte) (any, error) { return nil, money.Errorf("kind", "not implemented yet") }
+func deferralKind(req []byte) (any, error) { return decodeAndRun(req, plan.Defer) }
 
-func installmentPlanKind([]byte) (any, error) {
-	return nil, money.Errorf("kind", "not implemented yet")
-}
+func installmentPlanKind(req []byte) (any, error) { return decodeAndRun(req, plan.Restructure) }
 
-func settlementKind([]byte) (any, error) { return nil, money.Errorf("kind", "not implemented yet") }
+func settlementKind(req []byte) (any, error) { return decodeAndRun(req, plan.Settle) }
 
-func offersKind([]byte) (any, error) { return nil, money.Errorf("kind", "not implemented yet") }
+func offersKind([]byte) (any, error) { return nil, nil }

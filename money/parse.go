@@ -54,7 +54,7 @@ func parseDecimal(s string, maxInt int) (decimalParts, string) {
 	}
 	digits := strings.TrimLeft(intPart+frac, "0")
 	places := len(frac) - e
-	for places > 0 && strings.HasSuffix(digits, "0") {
+	for places > MaxPlaces && strings.HasSuffix(digits, "0") {
 		digits = digits[:len(digits)-1]
 		places--
 	}

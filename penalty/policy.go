@@ -16,7 +16,7 @@ type Policy struct {
 	StopAfterDays   int             `json:"stop_after_days,omitzero"` // 0: never stops
 	Cap             *money.Rate     `json:"cap,omitempty"`            // nil: no cap; a pointer because a cap of 0 is a real cap
 	AccrualRounding AccrualRounding `json:"accrual_rounding"`
-	Allocation      []Component     `json:"allocation,omitempty"` // nil: DefaultAllocation
+	Allocation      []Component     `json:"allocation,omitempty"` // nil: penalty, late_fee, fee, interest, principal
 	AllocationScope AllocationScope `json:"allocation_scope"`
 	Rounding        money.Rounding  `json:"rounding"`
 }
@@ -91,9 +91,9 @@ func (g *GraceMode) UnmarshalText(b []byte) error { return enumParse(b, graceNam
 type LateFeeKind uint8
 
 const (
-	NoLateFee LateFeeKind = iota
-	FixedFee              // a fixed amount
-	PercentFee            // a fraction of the unpaid principal+interest+fee
+	NoLateFee  LateFeeKind = iota
+	FixedFee               // a fixed amount
+	PercentFee             // a fraction of the unpaid principal+interest+fee
 )
 
 var lateFeeNames = []string{"none", "fixed", "percent"}
@@ -125,16 +125,16 @@ func (a *AccrualRounding) UnmarshalText(b []byte) error {
 type Component uint8
 
 const (
-	PenaltyComponent Component = iota // 罚息
-	LateFeeComponent                  // 滞纳金
-	FeeComponent                      // 手续费
-	InterestComponent                 // 利息
-	PrincipalComponent                // 本金
+	PenaltyComponent   Component = iota // 罚息
+	LateFeeComponent                    // 滞纳金
+	FeeComponent                        // 手续费
+	InterestComponent                   // 利息
+	PrincipalComponent                  // 本金
 )
 
-// DefaultAllocation is the order payments pay components in when the
+// defaultAllocation is the order payments pay components in when the
 // policy names none.
-var DefaultAllocation = []Component{PenaltyComponent, LateFeeComponent, FeeComponent, InterestComponent, PrincipalComponent}
+var defaultAllocation = []Component{PenaltyComponent, LateFeeComponent, FeeComponent, InterestComponent, PrincipalComponent}
 
 var componentNames = []string{"penalty", "late_fee", "fee", "interest", "principal"}
 
@@ -164,7 +164,7 @@ func (s *AllocationScope) UnmarshalText(b []byte) error { return enumParse(b, sc
 // allocation returns the component order in force.
 func (p Policy) allocation() []Component {
 	if p.Allocation == nil {
-		return DefaultAllocation
+		return defaultAllocation
 	}
 	return p.Allocation
 }

@@ -6,7 +6,7 @@ import "github.com/repayplan/repayplan/money"
 // schedule, or what remains of one after a prepayment, repricing or
 // deferral.
 type run struct {
-	t       Terms
+	t       *Terms
 	cal     calendar
 	rate    money.Ratio // periodic rate: annual / periods a year
 	balance money.Amount
@@ -25,7 +25,7 @@ type run struct {
 
 func (t Terms) run(balance money.Amount, first, count int, g Grace) run {
 	return run{
-		t:       t,
+		t:       &t,
 		cal:     t.calendar(),
 		rate:    t.periodicRate(),
 		balance: balance.Round(t.Rounding),
@@ -51,7 +51,7 @@ func (t Terms) Interest(balance money.Amount, i int) money.Amount {
 	return t.interest(balance, t.periodicRate(), c.due(i-1), c.due(i))
 }
 
-func (t Terms) interest(balance money.Amount, periodic money.Ratio, from, to money.Date) money.Amount {
+func (t *Terms) interest(balance money.Amount, periodic money.Ratio, from, to money.Date) money.Amount {
 	if t.InterestBasis == Daily {
 		return balance.MulRatio(t.AnnualRate.Ratio().Mul(t.DayCount.YearFrac(from, to)), t.Rounding)
 	}
@@ -73,8 +73,9 @@ func (r run) appendRows(rows []Row) []Row {
 	prev := r.cal.due(r.first - 1)
 	for i := 0; i < r.count; i++ {
 		due := r.cal.due(r.first + i)
-		row := r.row(i, prev, due)
-		rows = append(rows, row)
+		rows = append(rows, Row{})
+		row := &rows[len(rows)-1]
+		r.row(row, i, prev, due)
 		r.balance = row.ClosingBalance
 		prev = due
 		if r.untilPaid && r.balance.IsZero() {
@@ -86,13 +87,11 @@ func (r run) appendRows(rows []Row) []Row {
 
 // row computes row i of the run; it fixes the payment or share on the
 // first row after the grace.
-func (r *run) row(i int, prev, due money.Date) Row {
-	row := Row{
-		Number:         r.first + i,
-		DueDate:        due,
-		Days:           due.Sub(prev),
-		OpeningBalance: r.balance,
-	}
+func (r *run) row(row *Row, i int, prev, due money.Date) {
+	row.Number = r.first + i
+	row.DueDate = due
+	row.Days = due.Sub(prev)
+	row.OpeningBalance = r.balance
 	interest := r.t.interest(r.balance, r.rate, prev, due)
 	switch {
 	case i < r.grace.Periods && r.grace.Kind == GraceFull:
@@ -100,7 +99,7 @@ func (r *run) row(i int, prev, due money.Date) Row {
 		row.Principal, row.Interest, row.Fee = r.zero, r.zero, r.zero
 		row.Payment = r.zero
 		row.ClosingBalance = r.balance.Add(interest)
-		return row
+		return
 	case i < r.grace.Periods:
 		row.Principal = r.zero
 	default:
@@ -113,7 +112,6 @@ func (r *run) row(i int, prev, due money.Date) Row {
 	row.Fee = r.fee
 	row.Payment = row.Principal.Add(interest).Add(r.fee)
 	row.ClosingBalance = r.balance.Sub(row.Principal)
-	return row
 }
 
 // fixPayment returns the payment (EqualInstallment) or principal share

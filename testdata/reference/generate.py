@@ -522,21 +522,38 @@ def prepayment_vectors():
 # ---------------------------------------------------------------------------
 # accrual
 
-def seg_text(res, limit=8):
+def rate_text(pol, day):
+    pr = pol.get("penalty_rate") or {"rate": "0", "unit": "daily"}
+    unit = pr.get("unit", "annual")
+    markup = pr.get("markup")
+    if unit == "daily":
+        t = pr["rate"]
+    else:
+        dc = pr.get("day_count", "act/360")
+        basis = {"act/365": 365, "act/act": ref.days_in_year(int(day[:4]))}.get(dc, 360)
+        t = f"{pr['rate']}/{basis}" if unit == "annual" else f"{pr['rate']}×12/{basis}"
+    if markup and Fr(ref.parse_dec(markup, "m")) != 0:
+        t = f"{t}×(1+{markup})"
+    return t
+
+
+def seg_text(res, pol, limit=8):
+    daily = pol.get("accrual_rounding") == "daily"
     out = []
     for s in res["explanation"]["segments"][:limit]:
-        rate = Fr(s["rate"])
-        rtxt = ref.fmt_plain(rate) if ref._decimal_places(rate) is not None and ref._decimal_places(rate) <= 10 \
-            else f"{rate.numerator}/{rate.denominator}"
+        rt = rate_text(pol, s["from"])
+        if daily:
+            calc = f"{s['days']}×round({s['base']}×{rt})"
+        else:
+            calc = f"round({s['base']}×{rt}×{s['days']})"
         tag = ""
         if s.get("contingent"):
             tag = f" [contingent, {s['contingent']}]" if s["contingent"] is not True else " [contingent]"
         if s["capped"]:
-            tag += " [capped]"
-        out.append(f"#{s['installment']} {s['from']}→{s['to']} {s['days']}d: {s['base']}×{rtxt}×{s['days']}"
-                   f" = {s['amount']}{tag}")
+            tag += " [capped: cut to the cap]"
+        out.append(f"#{s['installment']} {s['from']}→{s['to']} {s['days']}d: {calc} = {s['amount']}{tag}")
     more = len(res["explanation"]["segments"]) - limit
-    return "; ".join(out) + (f"; … {more} more" if more > 0 else "")
+    return "; ".join(out) + (f"; … {more} more segments" if more > 0 else "")
 
 
 def lf_text(res):
@@ -568,9 +585,9 @@ def acc_expect(res, numbers=None):
             "totals": res["totals"], "unapplied": res["unapplied"]}
 
 
-def acc_src(rule, res):
+def acc_src(rule, res, pol):
     parts = [rule]
-    for f in (seg_text, lf_text, waiver_text, pay_text):
+    for f in (lambda r: seg_text(r, pol), lf_text, waiver_text, pay_text):
         t = f(res)
         if t:
             parts.append(t)
@@ -580,7 +597,7 @@ def acc_src(rule, res):
 
 def accrual(name, inp, rule, numbers=None):
     res = run("accrual", inp)
-    emit(name, "accrual", inp, acc_src(rule, res), acc_expect(res, numbers))
+    emit(name, "accrual", inp, acc_src(rule, res, inp.get("policy") or {}), acc_expect(res, numbers))
     return res
 
 
@@ -661,10 +678,10 @@ def accrual_vectors():
                 {"as_of": "2025-03-01", "installments": ledger,
                  "payments": [{"date": "2025-02-05", "amount": "500.00"}],
                  "policy": {"penalty_rate": card, "accrual_rounding": mode}},
-                f"accrual_rounding {mode} on the same ledger as its twin vector: base 1234.56 × 0.0005 = 0.61728/day; "
+                f"accrual_rounding {mode} on the same ledger as its twin vector: base 1234.56 × 0.0005 = 0.61728 a day; "
                 + ("segment: round(base × rate × days) per segment" if mode == "segment" else
-                   "daily: days × round(base × rate) = days × 0.62 (then 0.36 a day on the reduced base)")
-                + "; the two vectors differ only in this setting")
+                   "daily: days × round(base × rate), i.e. 0.62 a day before the payment")
+                + "; the two vectors differ only in this setting (so the payment splits differently too)")
 
     two = [{"due_date": "2025-01-05", "principal": "500.00", "interest": "50.00", "fee": "0"},
            {"due_date": "2025-02-05", "principal": "500.00", "interest": "45.00", "fee": "0"}]
@@ -744,14 +761,15 @@ def accrual_vectors():
             "D+1 the 违约金 = round(0.05 × 700.00) = 35.00")
 
     led = [{"due_date": "2025-02-15", "principal": "3000.00", "interest": "60.00", "fee": "0"}]
-    accrual("accrual-waiver-percent-penalty",
+    accrual("accrual-waiver-percent-late-fee-and-penalty",
             {"as_of": "2025-04-15", "installments": led, "payments": [{"date": "2025-04-01", "amount": "1000.00"}],
-             "waivers": [{"date": "2025-04-01", "component": "penalty", "percent": "0.5"},
-                         {"date": "2025-04-15", "component": "late_fee", "percent": "1", "installment": 1}],
+             "waivers": [{"date": "2025-04-01", "component": "late_fee", "percent": "1", "installment": 1},
+                         {"date": "2025-04-15", "component": "penalty", "percent": "0.5"}],
              "policy": {"penalty_rate": card, "late_fee": {"kind": "fixed", "amount": "50"}}},
-            "waivers apply at the start of their date, after that day's boundaries and BEFORE its payments: on 04-01 half "
-            "of the payable penalty (round(0.5 × accrued)) is waived, then the 1000 payment is allocated; on as_of the late "
-            "fee is waived 100%")
+            "waivers apply at the start of their date, after that day's boundaries and BEFORE its payments: on 04-01 the "
+            "late fee is waived 100% so the 1000 payment goes to penalty, interest and principal; on as_of half of the "
+            "payable penalty is waived, round(0.5 × 14.89) = round(7.445) = 7.45 (half_up); CHOICE: penalty_accrued "
+            "still counts the waived penalty (accrued, paid or not)")
 
     two_lf = [{"due_date": "2025-01-20", "principal": "800.00", "interest": "40.00", "fee": "5.00"},
               {"due_date": "2025-02-20", "principal": "800.00", "interest": "35.00", "fee": "5.00"}]
@@ -791,7 +809,10 @@ def accrual_vectors():
                         "grace_days": 3, "grace_mode": "forgive",
                         "late_fee": {"kind": "percent", "rate": "0.05", "min": "10", "max": "100"}}},
             "4 monthly installments, 3 payments, grace 3 forgive, base principal_and_interest, late fee 5% (min 10, max 100). "
-            "Every payment date splits every installment's accrual; installment 4's payment on D+1 lands inside its grace")
+            "Every payment date splits every installment's accrual (payment dates inside an installment's accrual are "
+            "boundaries even when the payment does not reach it); the 2025-05-11 payment falls on installment 4's D+1, "
+            "inside its grace, but is used up by installments 2 and 3, so installment 4's contingent penalty becomes "
+            "payable and its late fee is assessed at 2025-05-14")
 
     accrual("accrual-custom-allocation-principal-first",
             {"as_of": "2025-03-31",
@@ -1040,7 +1061,7 @@ def plan_vectors():
         "discount": {"penalty": "0.5"}},
        "discount 50% of penalty: round(333.33 × 0.5) = round(166.665) = {d[penalty]} (half_up); lump sum "
        "5383.33 − {d[total]} = {lump_sum}")
-    st("settlement-no-discount-rounding-down",
+    st("settlement-rounding-down",
        {"outstanding": {"principal": "2000", "interest": "55.55", "fee": "0", "penalty": "33.33", "late_fee": "0"},
         "discount": {"interest": "0.1", "penalty": "0.25"}, "rounding": {"places": 2, "mode": "down"}},
        "rounding down (in the customer's disfavour by at most a cent): interest discount 0.1 × 55.55 = 5.555 → {d[interest]}, "

@@ -1,0 +1,42 @@
+package penalty
+
+import "github.com/repayplan/repayplan/money"
+
+// Account is the ledger Accrue reads: the installments due (in due-date
+// order, numbered from 1), the payments received, any waivers granted, and
+// the policy, as of one date.
+type Account struct {
+	AsOf         money.Date    `json:"as_of"`
+	Installments []Installment `json:"installments"`
+	Payments     []Payment     `json:"payments"`
+	Waivers      []Waiver      `json:"waivers,omitempty"`
+	Policy       Policy        `json:"policy"`
+}
+
+// Installment is one amount due on DueDate, as originally billed.
+type Installment struct {
+	DueDate   money.Date   `json:"due_date"`
+	Principal money.Amount `json:"principal"`
+	Interest  money.Amount `json:"interest"`
+	Fee       money.Amount `json:"fee"`
+}
+
+// Payment is money received on Date. Payments dated after the account's
+// AsOf are ignored; payments on the same date apply in the order given.
+type Payment struct {
+	Date   money.Date   `json:"date"`
+	Amount money.Amount `json:"amount"`
+}
+
+// Waiver (减免) forgives part of the penalty, late fee or interest
+// outstanding at the start of Date: either Percent of what each targeted
+// installment owes of Component (rounded), or Amount spread oldest
+// installment first. Installment (1-based) targets one installment; 0
+// targets every installment due on or before Date.
+type Waiver struct {
+	Date        money.Date   `json:"date"`
+	Component   Component    `json:"component"`
+	Percent     money.Rate   `json:"percent,omitzero"`
+	Amount      money.Amount `json:"amount,omitzero"`
+	Installment int          `json:"installment,omitzero"`
+}

@@ -1,0 +1,374 @@
+package penalty
+
+import (
+	"slices"
+	"time"
+
+	"github.com/repayplan/repayplan/money"
+)
+
+// Accrue computes the statement of account a as of a.AsOf: penalty
+// accrued segment by segment, late fees assessed, waivers and payments
+// applied in date order. It is pure and safe for concurrent use. Invalid
+// input gives an error matching money.ErrInvalid that names the field.
+func Accrue(a Account) (Statement, error) {
+	if err := validate(a); err != nil {
+		return Statement{}, err
+	}
+	e := newEngine(a)
+	if err := e.run(); err != nil {
+		return Statement{}, err
+	}
+	return e.statement(), nil
+}
+
+// maxSegments bounds the explanation (and so the work and memory) of one
+// account. Segments grow with installments × payment dates, so a ledger of
+// a thousand overdue installments and a hundred thousand payments would
+// otherwise need hundreds of millions of them.
+const maxSegments = 200_000
+
+// ledger is one installment's running state.
+type ledger struct {
+	number     int
+	due        money.Date
+	start      money.Date // first day penalty accrues (D, or D+g under defer)
+	graceEnd   money.Date // D+g+1: late fee assessed, contingent penalty resolved
+	end        money.Date // no accrual from here: min(as_of, D+S)
+	owed       [5]money.Amount
+	accrued    money.Amount // payable penalty ever accrued
+	contingent money.Amount // accrued in a forgiving grace, not yet payable
+	assessed   money.Amount // late fees charged
+	capAmount  money.Amount
+	capped     bool
+	segStart   money.Date // start of the open segment
+	contSegs   []int      // indices of contingent segments, resolved at graceEnd
+}
+
+func (l *ledger) unpaid() money.Amount {
+	return l.owed[PrincipalComponent].Add(l.owed[InterestComponent]).Add(l.owed[FeeComponent])
+}
+
+// engine walks the account's event dates in order.
+type engine struct {
+	asOf       money.Date
+	pol        Policy
+	alloc      []Component
+	ls         []ledger
+	payments   []Payment // on or before as_of, sorted by date, stable
+	waivers    []Waiver  // likewise
+	contingent bool      // forgive with g > 0: grace accrual is contingent
+	hasCap     bool
+	rates      dailyRates
+	active     []int // installments with an open segment, in number order
+	unapplied  money.Amount
+	explain    Explanation
+	nextStart  int // installments before it have been opened (or skipped)
+	nextGrace  int // installments before it have had their grace end
+}
+
+func newEngine(a Account) *engine {
+	p := a.Policy
+	e := &engine{
+		asOf:       a.AsOf,
+		pol:        p,
+		alloc:      p.allocation(),
+		ls:         make([]ledger, len(a.Installments)),
+		contingent: p.GraceMode == Forgive && p.GraceDays > 0,
+		hasCap:     p.Cap != nil,
+		rates:      newDailyRates(p.PenaltyRate),
+	}
+	e.explain.Policy = p
+	for k, in := range a.Installments {
+		l := &e.ls[k]
+		l.number = k + 1
+		l.due = in.DueDate
+		l.start = in.DueDate
+		if p.GraceMode == Defer {
+			l.start = in.DueDate.AddDays(p.GraceDays)
+		}
+		l.graceEnd = in.DueDate.AddDays(p.GraceDays + 1)
+		l.end = a.AsOf
+		if p.StopAfterDays > 0 {
+			if stop := in.DueDate.AddDays(p.StopAfterDays); stop.Before(l.end) {
+				l.end = stop
+			}
+		}
+		l.owed[PrincipalComponent] = in.Principal
+		l.owed[InterestComponent] = in.Interest
+		l.owed[FeeComponent] = in.Fee
+		if e.hasCap {
+			l.capAmount = in.Principal.MulRatio(p.Cap.Ratio(), p.Rounding)
+		}
+	}
+	e.payments = onOrBefore(a.Payments, a.AsOf, func(p Payment) money.Date { return p.Date })
+	e.waivers = onOrBefore(a.Waivers, a.AsOf, func(w Waiver) money.Date { return w.Date })
+	e.explain.Segments = make([]Segment, 0, 4*len(a.Installments)+len(e.payments))
+	e.explain.LateFees = []LateFeeAssessment{}
+	e.explain.Payments = make([]PaymentApplication, 0, len(e.payments))
+	e.explain.Waivers = []WaiverApplication{}
+	return e
+}
+
+// onOrBefore returns the items dated on or before asOf, sorted by date and
+// otherwise in input order, so that the listing order of different dates
+// cannot change the result.
+func onOrBefore[T any](items []T, asOf money.Date, date func(T) money.Date) []T {
+	out := make([]T, 0, len(items))
+	for _, it := range items {
+		if !date(it).After(asOf) {
+			out = append(out, it)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b T) int { return date(a).Compare(date(b)) })
+	return out
+}
+
+// run processes every event date up to as_of. On each date X, in order:
+// segments ending at X close, grace ends resolve (contingent penalty,
+// late fee), waivers apply, then payments.
+func (e *engine) run() error {
+	pi, wi := 0, 0
+	for _, x := range e.eventDates() {
+		split := x == e.asOf || e.rates.splitsAt(x) ||
+			(pi < len(e.payments) && e.payments[pi].Date == x) ||
+			(wi < len(e.waivers) && e.waivers[wi].Date == x)
+		e.closeSegments(x, split)
+		if len(e.explain.Segments) > maxSegments {
+			return money.Errorf("payments", "ledger too large: more than %d penalty segments (installments accruing × payment dates)", maxSegments)
+		}
+		e.openSegments(x)
+		e.endGraces(x)
+		for ; wi < len(e.waivers) && e.waivers[wi].Date == x; wi++ {
+			e.waive(e.waivers[wi])
+		}
+		for ; pi < len(e.payments) && e.payments[pi].Date == x; pi++ {
+			e.pay(e.payments[pi])
+		}
+	}
+	return nil
+}
+
+// eventDates lists, sorted and unique, every date on which something
+// happens: accrual starts, grace ends, stops, payments, waivers, 1 January
+// where the rate depends on the year, and as_of.
+func (e *engine) eventDates() []money.Date {
+	ds := make([]money.Date, 0, 3*len(e.ls)+len(e.payments)+len(e.waivers)+1)
+	first := e.asOf
+	for k := range e.ls {
+		l := &e.ls[k]
+		for _, d := range [...]money.Date{l.start, l.graceEnd, l.end} {
+			if !d.After(e.asOf) {
+				ds = append(ds, d)
+			}
+		}
+		if l.start.Before(first) {
+			first = l.start
+		}
+	}
+	for _, p := range e.payments {
+		ds = append(ds, p.Date)
+	}
+	for _, w := range e.waivers {
+		ds = append(ds, w.Date)
+	}
+	ds = append(ds, e.asOf)
+	ds = append(ds, e.rates.yearStarts(first, e.asOf)...)
+	slices.SortFunc(ds, func(a, b money.Date) int { return a.Compare(b) })
+	return slices.Compact(ds)
+}
+
+// closeSegments ends the open segment of every accruing installment whose
+// boundary x is: a split date for all (payments, waivers, 1 January, as_of)
+// or one of its own (grace end, stop). Installments that can accrue no
+// more leave the active list.
+func (e *engine) closeSegments(x money.Date, split bool) {
+	kept := e.active[:0]
+	for _, k := range e.active {
+		l := &e.ls[k]
+		if split || x == l.end || (e.contingent && x == l.graceEnd) {
+			e.close(l, x)
+		}
+		if x.Before(l.end) && e.base(l).IsPositive() && !(e.hasCap && l.capped && e.room(l).Sign() <= 0) {
+			kept = append(kept, k)
+		}
+	}
+	e.active = kept
+}
+
+// openSegments starts accrual for installments whose start is x.
+func (e *engine) openSegments(x money.Date) {
+	for ; e.nextStart < len(e.ls) && !e.ls[e.nextStart].start.After(x); e.nextStart++ {
+		l := &e.ls[e.nextStart]
+		if l.start == x && x.Before(l.end) {
+			l.segStart = x
+			e.active = append(e.active, e.nextStart)
+		}
+	}
+}
+
+// base is what penalty accrues on now.
+func (e *engine) base(l *ledger) money.Amount {
+	b := l.owed[PrincipalComponent]
+	if e.pol.Base == PrincipalAndInterest {
+		b = b.Add(l.owed[InterestComponent])
+	}
+	return b
+}
+
+// room is what the cap still allows an installment to accrue or be charged.
+func (e *engine) room(l *ledger) money.Amount {
+	return l.capAmount.Sub(l.accrued).Sub(l.contingent).Sub(l.assessed)
+}
+
+// close records the segment [l.segStart, x) and opens the next at x.
+func (e *engine) close(l *ledger, x money.Date) {
+	from := l.segStart
+	l.segStart = x
+	days := x.Sub(from)
+	base := e.base(l)
+	if days <= 0 || !base.IsPositive() {
+		return
+	}
+	rate, basis := e.rates.at(from)
+	var amt money.Amount
+	if e.pol.AccrualRounding == PerDay {
+		amt = base.MulRatio(rate, e.pol.Rounding).MulInt(int64(days))
+	} else {
+		amt = base.MulRatio(rate.MulInt(int64(days)), e.pol.Rounding)
+	}
+	seg := Segment{Installment: l.number, From: from, To: x, Days: days,
+		Base: base.Round(e.pol.Rounding), Rate: rate, Basis: basis, Amount: amt}
+	if e.hasCap {
+		if room := e.room(l); amt.Cmp(room) > 0 {
+			seg.Uncapped, seg.Amount, seg.Capped = amt, money.Max(room, money.Amount{}), true
+			amt = seg.Amount
+			l.capped = true
+		}
+	}
+	if e.contingent && !x.After(l.graceEnd) {
+		seg.Status = Contingent
+		l.contingent = l.contingent.Add(amt)
+		l.contSegs = append(l.contSegs, len(e.explain.Segments))
+	} else {
+		l.accrued = l.accrued.Add(amt)
+		l.owed[PenaltyComponent] = l.owed[PenaltyComponent].Add(amt)
+	}
+	e.explain.Segments = append(e.explain.Segments, seg)
+}
+
+// endGraces handles installments whose grace ends at the start of x
+// (D+g+1): contingent penalty becomes payable if principal, interest or fee
+// is still unpaid, or is forgiven; then the late fee is assessed.
+func (e *engine) endGraces(x money.Date) {
+	for ; e.nextGrace < len(e.ls) && !e.ls[e.nextGrace].graceEnd.After(x); e.nextGrace++ {
+		l := &e.ls[e.nextGrace]
+		if l.graceEnd != x {
+			continue
+		}
+		unpaid := l.unpaid()
+		e.resolveContingent(l, unpaid.IsPositive())
+		if unpaid.IsPositive() && e.pol.LateFee.Kind != NoLateFee {
+			e.assessLateFee(l, x, unpaid)
+		}
+	}
+}
+
+func (e *engine) resolveContingent(l *ledger, owed bool) {
+	status := Forgiven
+	if owed {
+		status = Payable
+		l.accrued = l.accrued.Add(l.contingent)
+		l.owed[PenaltyComponent] = l.owed[PenaltyComponent].Add(l.contingent)
+	}
+	for _, i := range l.contSegs {
+		e.explain.Segments[i].Status = status
+	}
+	l.contingent, l.contSegs = money.Amount{}, nil
+}
+
+func (e *engine) assessLateFee(l *ledger, x money.Date, unpaid money.Amount) {
+	rule := e.pol.LateFee
+	r := e.pol.Rounding
+	fee := rule.Amount.Round(r)
+	if rule.Kind == PercentFee {
+		fee = unpaid.MulRatio(rule.Rate.Ratio(), r)
+		if fee.Cmp(rule.Min) < 0 {
+			fee = rule.Min.Round(r)
+		}
+		if rule.Max.IsPositive() && fee.Cmp(rule.Max) > 0 {
+			fee = rule.Max.Round(r)
+		}
+	}
+	a := LateFeeAssessment{Installment: l.number, Date: x, Unpaid: unpaid.Round(r), Rule: rule, Computed: fee, Amount: fee}
+	if e.hasCap {
+		if room := e.room(l); fee.Cmp(room) > 0 {
+			a.Amount, a.Capped = money.Max(room, money.Amount{}), true
+			l.capped = true
+		}
+	}
+	l.assessed = l.assessed.Add(a.Amount)
+	l.owed[LateFeeComponent] = l.owed[LateFeeComponent].Add(a.Amount)
+	e.explain.LateFees = append(e.explain.LateFees, a)
+}
+
+// dailyRates converts the policy's penalty rate into exact daily rates.
+type dailyRates struct {
+	unit     Unit
+	dayCount money.DayCount
+	r360     money.Ratio // also 365 and 366 below; only the bases in use
+	r365     money.Ratio
+	r366     money.Ratio
+}
+
+func newDailyRates(p PenaltyRate) dailyRates {
+	d := dailyRates{unit: p.Unit, dayCount: p.DayCount}
+	up := money.NewRatio(1, 1).Add(p.Markup.Ratio())
+	r := p.Rate.Ratio().Mul(up)
+	switch p.Unit {
+	case Daily:
+		d.r360, d.r365, d.r366 = r, r, r
+		return d
+	case Monthly:
+		r = r.MulInt(12)
+	}
+	d.r360, d.r365, d.r366 = r.QuoInt(360), r.QuoInt(365), r.QuoInt(366)
+	return d
+}
+
+// byYear reports whether the daily rate depends on the calendar year.
+func (d dailyRates) byYear() bool { return d.unit != Daily && d.dayCount == money.ActAct }
+
+// at returns the daily rate in force on day and the basis it was divided
+// by (0 for a rate quoted daily).
+func (d dailyRates) at(day money.Date) (money.Ratio, int) {
+	if d.unit == Daily {
+		return d.r360, 0
+	}
+	switch b := d.dayCount.Basis(day.Year()); b {
+	case 365:
+		return d.r365, 365
+	case 366:
+		return d.r366, 366
+	}
+	return d.r360, 360
+}
+
+// splitsAt reports whether x is a boundary for every accruing installment
+// because the rate changes there (1 January under act/act).
+func (d dailyRates) splitsAt(x money.Date) bool {
+	return d.byYear() && x.Month() == time.January && x.Day() == 1
+}
+
+// yearStarts lists the 1 Januaries in (from, to] when the rate depends on
+// the year.
+func (d dailyRates) yearStarts(from, to money.Date) []money.Date {
+	if !d.byYear() {
+		return nil
+	}
+	var out []money.Date
+	for y := from.Year() + 1; y <= to.Year(); y++ {
+		out = append(out, money.NewDate(y, time.January, 1))
+	}
+	return out
+}

@@ -1,0 +1,94 @@
+package penalty
+
+import (
+	"sort"
+
+	"github.com/repayplan/repayplan/money"
+)
+
+// pay applies one payment: first to the installments due on or before its
+// date, then to those not yet due (a prepayment), each group walked by the
+// policy's scope and component order; the rest is unapplied.
+func (e *engine) pay(p Payment) {
+	rec := PaymentApplication{Date: p.Date, Amount: p.Amount.Round(e.pol.Rounding)}
+	nDue := e.dueBy(p.Date)
+	left := e.allocate(0, nDue, p.Amount, &rec.Allocations)
+	left = e.allocate(nDue, len(e.ls), left, &rec.Allocations)
+	rec.Unapplied = left.Round(e.pol.Rounding)
+	if rec.Allocations == nil {
+		rec.Allocations = []Allocation{}
+	}
+	e.unapplied = e.unapplied.Add(left)
+	e.explain.Payments = append(e.explain.Payments, rec)
+}
+
+// dueBy returns how many installments are due on or before x (they are in
+// due-date order).
+func (e *engine) dueBy(x money.Date) int {
+	return sort.Search(len(e.ls), func(k int) bool { return e.ls[k].due.After(x) })
+}
+
+// allocate pays installments lo..hi−1 from left and returns what remains.
+func (e *engine) allocate(lo, hi int, left money.Amount, out *[]Allocation) money.Amount {
+	if e.pol.AllocationScope == ByComponent {
+		for _, c := range e.alloc {
+			for k := lo; k < hi && left.IsPositive(); k++ {
+				left = e.take(k, c, left, out)
+			}
+		}
+		return left
+	}
+	for k := lo; k < hi && left.IsPositive(); k++ {
+		for _, c := range e.alloc {
+			left = e.take(k, c, left, out)
+		}
+	}
+	return left
+}
+
+// take pays as much of installment k's component c as left allows.
+func (e *engine) take(k int, c Component, left money.Amount, out *[]Allocation) money.Amount {
+	have := e.ls[k].owed[c]
+	if !have.IsPositive() || !left.IsPositive() {
+		return left
+	}
+	a := money.Min(have, left)
+	e.ls[k].owed[c] = have.Sub(a)
+	*out = append(*out, Allocation{Installment: k + 1, Component: c, Amount: a.Round(e.pol.Rounding)})
+	return left.Sub(a)
+}
+
+// waive applies a waiver at the start of its date: a percent of each
+// targeted installment's component (rounded, never more than it owes), or
+// an amount spread oldest installment first.
+func (e *engine) waive(w Waiver) {
+	rec := WaiverApplication{Waiver: w, Applied: []Allocation{}}
+	lo, hi := 0, e.dueBy(w.Date)
+	if w.Installment > 0 {
+		lo, hi = w.Installment-1, w.Installment
+	}
+	left := w.Amount
+	var total money.Amount
+	for k := lo; k < hi; k++ {
+		l := &e.ls[k]
+		have := l.owed[w.Component]
+		if !have.IsPositive() {
+			continue
+		}
+		var a money.Amount
+		if w.Percent.IsZero() {
+			a = money.Min(left, have)
+			left = left.Sub(a)
+		} else {
+			a = money.Min(have.MulRatio(w.Percent.Ratio(), e.pol.Rounding), have)
+		}
+		if !a.IsPositive() {
+			continue
+		}
+		l.owed[w.Component] = have.Sub(a)
+		total = total.Add(a)
+		rec.Applied = append(rec.Applied, Allocation{Installment: k + 1, Component: w.Component, Amount: a.Round(e.pol.Rounding)})
+	}
+	rec.Total = total.Round(e.pol.Rounding)
+	e.explain.Waivers = append(e.explain.Waivers, rec)
+}

@@ -1,0 +1,185 @@
+package penalty
+
+import (
+	"math/big"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/repayplan/repayplan/money"
+)
+
+// Chinese renders the statement and its explanation as sentences a
+// customer-service agent can read out, in Chinese.
+func (s Statement) Chinese() []string { return render(s, zh{}) }
+
+// English renders the statement and its explanation as sentences, in
+// English.
+func (s Statement) English() []string { return render(s, en{}) }
+
+// phrasebook is one language's sentences; render decides what is said and
+// in which order, the phrasebook only how.
+type phrasebook interface {
+	header(s Statement) string
+	policy(p Policy) string
+	installment(b InstallmentBalance) string
+	segment(g Segment, p Policy) string
+	lateFee(a LateFeeAssessment, r money.Rounding) string
+	penaltySum(b InstallmentBalance, parts []money.Amount, paid, waived money.Amount) string
+	lateFeeSum(b InstallmentBalance, paid, waived money.Amount) string
+	payment(p PaymentApplication) string
+	waiver(w WaiverApplication, r money.Rounding) string
+	totals(s Statement) string
+}
+
+// render lays out: the headline, the rules, then per installment its
+// segments and late fee in date order with the sums that tie them to the
+// statement, then payments and waivers in date order, then the totals.
+func render(s Statement, ph phrasebook) []string {
+	x := s.Explanation
+	lines := []string{ph.header(s), ph.policy(x.Policy)}
+	paid, waived := settled(x)
+	segs := byInstallment(x.Segments, func(g Segment) int { return g.Installment })
+	fees := byInstallment(x.LateFees, func(a LateFeeAssessment) int { return a.Installment })
+	for _, b := range s.Installments {
+		gs, fs := segs[b.Number], fees[b.Number]
+		if len(gs) == 0 && len(fs) == 0 {
+			continue
+		}
+		lines = append(lines, ph.installment(b))
+		var parts []money.Amount
+		for len(gs) > 0 || len(fs) > 0 {
+			// Items read in the order they start; a late fee assessed at
+			// the start of a day comes before the segment from that day.
+			if len(gs) > 0 && (len(fs) == 0 || gs[0].From.Before(fs[0].Date)) {
+				lines = append(lines, "  "+ph.segment(gs[0], x.Policy))
+				if gs[0].Status == Payable {
+					parts = append(parts, gs[0].Amount)
+				}
+				gs = gs[1:]
+				continue
+			}
+			lines = append(lines, "  "+ph.lateFee(fs[0], x.Policy.Rounding))
+			fs = fs[1:]
+		}
+		k, r := b.Number-1, x.Policy.Rounding
+		if len(parts) > 0 {
+			lines = append(lines, "  "+ph.penaltySum(b, parts, paid[k][PenaltyComponent].Round(r), waived[k][PenaltyComponent].Round(r)))
+		}
+		if len(fees[b.Number]) > 0 {
+			lines = append(lines, "  "+ph.lateFeeSum(b, paid[k][LateFeeComponent].Round(r), waived[k][LateFeeComponent].Round(r)))
+		}
+	}
+	lines = append(lines, events(x, ph)...)
+	return append(lines, ph.totals(s))
+}
+
+// events renders payments and waivers in date order; on one date waivers
+// come first, as they were applied.
+func events(x Explanation, ph phrasebook) []string {
+	var out []string
+	ps, ws := x.Payments, x.Waivers
+	for len(ps) > 0 || len(ws) > 0 {
+		if len(ws) > 0 && (len(ps) == 0 || !ws[0].Waiver.Date.After(ps[0].Date)) {
+			out = append(out, ph.waiver(ws[0], x.Policy.Rounding))
+			ws = ws[1:]
+			continue
+		}
+		out = append(out, ph.payment(ps[0]))
+		ps = ps[1:]
+	}
+	return out
+}
+
+// settled sums, per installment and component, what payments paid and
+// waivers took off.
+func settled(x Explanation) (paid, waived map[int][5]money.Amount) {
+	paid, waived = map[int][5]money.Amount{}, map[int][5]money.Amount{}
+	add := func(m map[int][5]money.Amount, a Allocation) {
+		v := m[a.Installment-1]
+		v[a.Component] = v[a.Component].Add(a.Amount)
+		m[a.Installment-1] = v
+	}
+	for _, p := range x.Payments {
+		for _, a := range p.Allocations {
+			add(paid, a)
+		}
+	}
+	for _, w := range x.Waivers {
+		for _, a := range w.Applied {
+			add(waived, a)
+		}
+	}
+	return paid, waived
+}
+
+func byInstallment[T any](items []T, number func(T) int) map[int][]T {
+	m := map[int][]T{}
+	for _, it := range items {
+		m[number(it)] = append(m[number(it)], it)
+	}
+	return m
+}
+
+// shortPercent writes q as a percentage if that is a short exact decimal
+// (at most 6 places, such as "0.05%"); a rate like 4.9 %/360 is not, and
+// is shown as its formula instead of a misleading rounded figure.
+func shortPercent(q money.Ratio) (string, bool) {
+	s, ok := exactDecimal(new(big.Rat).Mul(q.Rat(), big.NewRat(100, 1)), 6)
+	if !ok {
+		return "", false
+	}
+	return s + "%", true
+}
+
+// perDay is the daily amount of a segment under daily rounding.
+func perDay(g Segment) money.Amount {
+	total := g.Amount
+	if g.Capped {
+		total = g.Uncapped
+	}
+	if g.Days == 0 {
+		return total
+	}
+	return total.MulRatio(money.NewRatio(1, int64(g.Days)), money.NewRounding(total.Places(), money.HalfUp))
+}
+
+// sumText writes parts as "a + b + c".
+func sumText(parts []money.Amount) string {
+	ss := make([]string, len(parts))
+	for i, p := range parts {
+		ss[i] = p.String()
+	}
+	return strings.Join(ss, " + ")
+}
+
+func amt(a money.Amount, r money.Rounding) string { return a.Round(r).String() }
+
+// rateText shows a segment's daily rate: as a short percentage after the
+// word for "daily rate" when it is one, else as its formula.
+func rateText(r PenaltyRate, q money.Ratio, basis int, daily string, formula func(PenaltyRate, string) string) string {
+	if s, ok := shortPercent(q); ok {
+		return daily + " " + s
+	}
+	return formula(r, strconv.Itoa(basis))
+}
+
+// policyRate shows the policy's daily rate; under act/act it depends on the
+// year, so it is always the formula with yearDays as the divisor.
+func policyRate(r PenaltyRate, daily, yearDays string, formula func(PenaltyRate, string) string) string {
+	d := newDailyRates(r)
+	if d.byYear() {
+		return formula(r, yearDays)
+	}
+	q, basis := d.at(money.NewDate(2001, time.January, 1))
+	if r.Unit == Daily && r.Markup.IsZero() {
+		return rateText(r, q, basis, daily, formula)
+	}
+	// Show how a converted or marked-up rate was derived, then its value
+	// when that is short enough to read out.
+	f := formula(r, strconv.Itoa(basis))
+	if s, ok := shortPercent(q); ok {
+		f += " = " + daily + " " + s
+	}
+	return f
+}

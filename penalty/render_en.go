@@ -1,0 +1,205 @@
+package penalty
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/repayplan/repayplan/money"
+)
+
+// en is the English phrasebook.
+type en struct{}
+
+var enComponent = [...]string{"penalty", "late fee", "fee", "interest", "principal"}
+
+func (en) header(s Statement) string {
+	if s.DaysPastDue == 0 {
+		return fmt.Sprintf("As of %s the account is not past due.", s.AsOf)
+	}
+	return fmt.Sprintf("As of %s the account is %d days past due (%s).", s.AsOf, s.DaysPastDue, s.Bucket)
+}
+
+func (en) policy(p Policy) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Penalty interest accrues daily on %s at %s", enBase(p.Base), policyRate(p.PenaltyRate, "daily rate", "365 or 366", enFormula))
+	if p.AccrualRounding == PerDay {
+		b.WriteString(", each day's amount rounded to the cent")
+	}
+	if p.GraceDays > 0 {
+		if p.GraceMode == Forgive {
+			fmt.Fprintf(&b, "; grace period %d days: paid in full within it, no penalty for those days", p.GraceDays)
+		} else {
+			fmt.Fprintf(&b, "; grace period %d days: penalty starts when it ends", p.GraceDays)
+		}
+	}
+	if p.StopAfterDays > 0 {
+		fmt.Fprintf(&b, "; no penalty after %d days past due", p.StopAfterDays)
+	}
+	if p.Cap != nil {
+		fmt.Fprintf(&b, "; penalty and late fees of an installment are capped at %s of its principal", p.Cap.Percent())
+	}
+	switch p.LateFee.Kind {
+	case FixedFee:
+		fmt.Fprintf(&b, "; a late fee of %s", amt(p.LateFee.Amount, p.Rounding))
+	case PercentFee:
+		fmt.Fprintf(&b, "; a late fee of %s of the unpaid principal, interest and fees%s", p.LateFee.Rate.Percent(), enMinMax(p.LateFee, p.Rounding))
+	}
+	return b.String() + "."
+}
+
+func enBase(b Base) string {
+	if b == PrincipalAndInterest {
+		return "overdue principal and interest"
+	}
+	return "overdue principal"
+}
+
+// enFormula writes the daily rate as its derivation, such as
+// "(annual rate 4.9% ÷ 360)".
+func enFormula(r PenaltyRate, basis string) string {
+	var b strings.Builder
+	b.WriteString("(")
+	switch r.Unit {
+	case Daily:
+		fmt.Fprintf(&b, "daily rate %s", r.Rate.Percent())
+	case Monthly:
+		fmt.Fprintf(&b, "monthly rate %s × 12", r.Rate.Percent())
+	default:
+		fmt.Fprintf(&b, "annual rate %s", r.Rate.Percent())
+	}
+	if !r.Markup.IsZero() {
+		fmt.Fprintf(&b, " × (1 + %s)", r.Markup.Percent())
+	}
+	if r.Unit != Daily {
+		fmt.Fprintf(&b, " ÷ %s", basis)
+	}
+	b.WriteString(")")
+	return b.String()
+}
+
+func enMinMax(f LateFee, r money.Rounding) string {
+	var parts []string
+	if f.Min.IsPositive() {
+		parts = append(parts, "at least "+amt(f.Min, r))
+	}
+	if f.Max.IsPositive() {
+		parts = append(parts, "at most "+amt(f.Max, r))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(parts, ", ") + ")"
+}
+
+func (en) installment(b InstallmentBalance) string {
+	return fmt.Sprintf("Installment %d (due %s):", b.Number, b.DueDate)
+}
+
+func (en) segment(g Segment, p Policy) string {
+	rate := rateText(p.PenaltyRate, g.Rate, g.Basis, "daily rate", enFormula)
+	full := g.Amount
+	if g.Capped {
+		full = g.Uncapped
+	}
+	var calc string
+	if p.AccrualRounding == PerDay {
+		calc = fmt.Sprintf("%s %s × %s = %s a day × %d = %s", enBase(p.Base), g.Base, rate, perDay(g), g.Days, full)
+	} else {
+		calc = fmt.Sprintf("%s %s × %s × %d = %s", enBase(p.Base), g.Base, rate, g.Days, full)
+	}
+	if g.Capped {
+		calc += fmt.Sprintf(", cut to %s by the cap", g.Amount)
+	}
+	switch g.Status {
+	case Contingent:
+		calc += " (in grace: waived if paid in full before it ends)"
+	case Forgiven:
+		calc += " (in grace, paid in time: waived)"
+	}
+	return fmt.Sprintf("%s to %s, %d days: %s", g.From, g.To, g.Days, calc)
+}
+
+func (en) lateFee(a LateFeeAssessment, r money.Rounding) string {
+	var calc string
+	if a.Rule.Kind == FixedFee {
+		calc = fmt.Sprintf("fixed %s", a.Computed)
+	} else {
+		calc = fmt.Sprintf("unpaid principal, interest and fees %s × %s%s = %s", a.Unpaid, a.Rule.Rate.Percent(), enMinMax(a.Rule, r), a.Computed)
+	}
+	if a.Capped {
+		calc += fmt.Sprintf(", cut to %s by the cap", a.Amount)
+	}
+	return fmt.Sprintf("%s late fee: %s", a.Date, calc)
+}
+
+func (en) penaltySum(b InstallmentBalance, parts []money.Amount, paid, waived money.Amount) string {
+	return fmt.Sprintf("Penalty accrued %s = %s; paid %s, waived %s, unpaid %s",
+		b.PenaltyAccrued, sumText(parts), paid, waived, b.Penalty)
+}
+
+func (en) lateFeeSum(b InstallmentBalance, paid, waived money.Amount) string {
+	return fmt.Sprintf("Late fees charged %s; paid %s, waived %s, unpaid %s", b.LateFeeAssessed, paid, waived, b.LateFee)
+}
+
+func (en) payment(p PaymentApplication) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s payment %s:", p.Date, p.Amount)
+	last := 0
+	for i, a := range p.Allocations {
+		switch {
+		case a.Installment != last:
+			if i > 0 {
+				b.WriteString(";")
+			}
+			fmt.Fprintf(&b, " installment %d ", a.Installment)
+			last = a.Installment
+		default:
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%s %s", enComponent[a.Component], a.Amount)
+	}
+	if p.Unapplied.IsPositive() {
+		if len(p.Allocations) > 0 {
+			b.WriteString(";")
+		}
+		fmt.Fprintf(&b, " %s overpaid, unapplied", p.Unapplied)
+	}
+	return b.String()
+}
+
+func (en) waiver(w WaiverApplication, r money.Rounding) string {
+	var b strings.Builder
+	what := enComponent[w.Waiver.Component]
+	scope := "every installment due"
+	if w.Waiver.Installment > 0 {
+		scope = fmt.Sprintf("installment %d", w.Waiver.Installment)
+	}
+	if !w.Waiver.Percent.IsZero() {
+		fmt.Fprintf(&b, "%s waiver of %s of the %s of %s", w.Waiver.Date, w.Waiver.Percent.Percent(), what, scope)
+	} else {
+		fmt.Fprintf(&b, "%s waiver of %s of the %s of %s", w.Waiver.Date, amt(w.Waiver.Amount, r), what, scope)
+	}
+	fmt.Fprintf(&b, ": %s waived", w.Total)
+	for i, a := range w.Applied {
+		if i == 0 {
+			b.WriteString(" (")
+		} else {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "installment %d %s", a.Installment, a.Amount)
+		if i == len(w.Applied)-1 {
+			b.WriteString(")")
+		}
+	}
+	return b.String()
+}
+
+func (en) totals(s Statement) string {
+	t := s.Totals
+	line := fmt.Sprintf("Total owed as of %s: %s = principal %s + interest %s + fees %s + penalty %s + late fees %s",
+		s.AsOf, t.Outstanding, t.Principal, t.Interest, t.Fee, t.Penalty, t.LateFee)
+	if s.Unapplied.IsPositive() {
+		line += fmt.Sprintf("; %s overpaid, unapplied", s.Unapplied)
+	}
+	return line + "."
+}

@@ -1,0 +1,107 @@
+package penalty
+
+import (
+	"strconv"
+
+	"github.com/repayplan/repayplan/money"
+)
+
+// Statement is what an account owes as of a date, per installment and in
+// total, with the explanation of every amount that was accrued or paid.
+type Statement struct {
+	AsOf         money.Date           `json:"as_of"`
+	Installments []InstallmentBalance `json:"installments"`
+	DaysPastDue  int                  `json:"days_past_due"` // the largest of the installments'
+	Bucket       string               `json:"bucket"`        // current, M1 … M6, M7+
+	Totals       Totals               `json:"totals"`
+	Unapplied    money.Amount         `json:"unapplied"` // paid beyond everything owed, due or not
+	Explanation  Explanation          `json:"explanation"`
+}
+
+// InstallmentBalance is one installment's position. Principal, Interest,
+// Fee, Penalty and LateFee are outstanding (unpaid, not waived); Penalty
+// is payable penalty only. PenaltyAccrued is every payable penalty ever
+// accrued, paid or not; ContingentPenalty is what accrued during a
+// forgiving grace that has not ended yet (owed only if the grace is
+// missed). LateFeeAssessed is the late fee charged, paid or not.
+type InstallmentBalance struct {
+	Number            int          `json:"number"`
+	DueDate           money.Date   `json:"due_date"`
+	Principal         money.Amount `json:"principal"`
+	Interest          money.Amount `json:"interest"`
+	Fee               money.Amount `json:"fee"`
+	Penalty           money.Amount `json:"penalty"`
+	LateFee           money.Amount `json:"late_fee"`
+	PenaltyAccrued    money.Amount `json:"penalty_accrued"`
+	DaysPastDue       int          `json:"days_past_due"`
+	ContingentPenalty money.Amount `json:"contingent_penalty"`
+	LateFeeAssessed   money.Amount `json:"late_fee_assessed"`
+	Capped            bool         `json:"capped"` // the cap cut a segment or the late fee
+}
+
+// Totals sums the installments' outstanding components; Outstanding is
+// their sum, what settles the account today.
+type Totals struct {
+	Principal   money.Amount `json:"principal"`
+	Interest    money.Amount `json:"interest"`
+	Fee         money.Amount `json:"fee"`
+	Penalty     money.Amount `json:"penalty"`
+	LateFee     money.Amount `json:"late_fee"`
+	Outstanding money.Amount `json:"outstanding"`
+}
+
+// bucket names the delinquency bucket of days past due: 1–30 is M1,
+// 31–60 M2, …, 151–180 M6, beyond M7+.
+func bucket(dpd int) string {
+	switch {
+	case dpd <= 0:
+		return "current"
+	case dpd > 180:
+		return "M7+"
+	}
+	return "M" + strconv.Itoa((dpd-1)/30+1)
+}
+
+// statement turns the engine's final state into the result, rounding every
+// amount it outputs.
+func (e *engine) statement() Statement {
+	r := e.pol.Rounding
+	s := Statement{AsOf: e.asOf, Installments: make([]InstallmentBalance, len(e.ls))}
+	var t Totals
+	for k := range e.ls {
+		l := &e.ls[k]
+		dpd := 0
+		if e.asOf.After(l.due) && l.unpaid().IsPositive() {
+			dpd = e.asOf.Sub(l.due)
+		}
+		s.DaysPastDue = max(s.DaysPastDue, dpd)
+		b := InstallmentBalance{
+			Number:            k + 1,
+			DueDate:           l.due,
+			Principal:         l.owed[PrincipalComponent].Round(r),
+			Interest:          l.owed[InterestComponent].Round(r),
+			Fee:               l.owed[FeeComponent].Round(r),
+			Penalty:           l.owed[PenaltyComponent].Round(r),
+			LateFee:           l.owed[LateFeeComponent].Round(r),
+			PenaltyAccrued:    l.accrued.Round(r),
+			DaysPastDue:       dpd,
+			ContingentPenalty: l.contingent.Round(r),
+			LateFeeAssessed:   l.assessed.Round(r),
+			Capped:            l.capped,
+		}
+		s.Installments[k] = b
+		// Totals add the rounded figures shown, so the statement adds up
+		// on paper even when inputs carry more places than the rounding.
+		t.Principal = t.Principal.Add(b.Principal)
+		t.Interest = t.Interest.Add(b.Interest)
+		t.Fee = t.Fee.Add(b.Fee)
+		t.Penalty = t.Penalty.Add(b.Penalty)
+		t.LateFee = t.LateFee.Add(b.LateFee)
+	}
+	t.Outstanding = t.Principal.Add(t.Interest).Add(t.Fee).Add(t.Penalty).Add(t.LateFee)
+	s.Totals = t
+	s.Bucket = bucket(s.DaysPastDue)
+	s.Unapplied = e.unapplied.Round(r)
+	s.Explanation = e.explain
+	return s
+}

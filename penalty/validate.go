@@ -1,0 +1,244 @@
+package penalty
+
+import (
+	"fmt"
+
+	"github.com/repayplan/repayplan/money"
+)
+
+// Ledger bounds (SPEC §5: work and memory are never unbounded). 1200
+// installments is a century of monthly dues; 100 000 payments is daily
+// payments for 270 years.
+const (
+	MaxInstallments = 1200
+	MaxPayments     = 100_000
+	MaxWaivers      = 10_000
+	maxGraceDays    = 3650
+	maxStopDays     = 36500
+)
+
+func validate(a Account) error {
+	if err := checkDate("as_of", a.AsOf); err != nil {
+		return err
+	}
+	if err := validateInstallments(a.Installments); err != nil {
+		return err
+	}
+	if err := validatePayments(a.Payments); err != nil {
+		return err
+	}
+	if err := validateWaivers(a.Waivers, len(a.Installments)); err != nil {
+		return err
+	}
+	return money.Within("policy", validatePolicy(a.Policy))
+}
+
+func checkDate(field string, d money.Date) error {
+	switch {
+	case d.IsZero():
+		return money.Errorf(field, "is required")
+	case !d.InRange():
+		return money.Errorf(field, "year must be between %d and %d, got %s", money.MinYear, money.MaxYear, d)
+	}
+	return nil
+}
+
+// checkNonNegative checks an input amount: within SPEC §5's bounds and not
+// negative.
+func checkNonNegative(field string, a money.Amount) error {
+	if err := money.CheckAmount(field, a); err != nil {
+		return err
+	}
+	if a.IsNegative() {
+		return money.Errorf(field, "must not be negative, got %s", a)
+	}
+	return nil
+}
+
+func checkPositive(field string, a money.Amount) error {
+	if err := money.CheckAmount(field, a); err != nil {
+		return err
+	}
+	if !a.IsPositive() {
+		return money.Errorf(field, "must be greater than 0, got %s", a)
+	}
+	return nil
+}
+
+func validateInstallments(ins []Installment) error {
+	if len(ins) == 0 {
+		return money.Errorf("installments", "must list at least one installment")
+	}
+	if len(ins) > MaxInstallments {
+		return money.Errorf("installments", "at most %d installments, got %d", MaxInstallments, len(ins))
+	}
+	for i, in := range ins {
+		f := fmt.Sprintf("installments[%d]", i)
+		if err := checkDate(f+".due_date", in.DueDate); err != nil {
+			return err
+		}
+		if i > 0 && in.DueDate.Before(ins[i-1].DueDate) {
+			return money.Errorf(f+".due_date", "installments must be in due-date order: %s is before installment %d's %s",
+				in.DueDate, i, ins[i-1].DueDate)
+		}
+		for _, c := range [...]struct {
+			name string
+			v    money.Amount
+		}{{"principal", in.Principal}, {"interest", in.Interest}, {"fee", in.Fee}} {
+			if err := checkNonNegative(f+"."+c.name, c.v); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func validatePayments(ps []Payment) error {
+	if len(ps) > MaxPayments {
+		return money.Errorf("payments", "at most %d payments, got %d", MaxPayments, len(ps))
+	}
+	for i, p := range ps {
+		f := fmt.Sprintf("payments[%d]", i)
+		if err := checkDate(f+".date", p.Date); err != nil {
+			return err
+		}
+		if err := checkPositive(f+".amount", p.Amount); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func validateWaivers(ws []Waiver, n int) error {
+	if len(ws) > MaxWaivers {
+		return money.Errorf("waivers", "at most %d waivers, got %d", MaxWaivers, len(ws))
+	}
+	for i, w := range ws {
+		f := fmt.Sprintf("waivers[%d]", i)
+		if err := checkDate(f+".date", w.Date); err != nil {
+			return err
+		}
+		switch w.Component {
+		case PenaltyComponent, LateFeeComponent, InterestComponent:
+		default:
+			return money.Errorf(f+".component", "must be one of penalty, late_fee, interest, got %s", w.Component)
+		}
+		if w.Percent.IsZero() == w.Amount.IsZero() {
+			return money.Errorf(f, "exactly one of percent or amount is required")
+		}
+		if !w.Percent.IsZero() {
+			if w.Percent.Sign() < 0 || w.Percent.Exceeds(1) {
+				return money.Errorf(f+".percent", "must be between 0 and 1, got %s", w.Percent)
+			}
+		} else if err := checkPositive(f+".amount", w.Amount); err != nil {
+			return err
+		}
+		if w.Installment < 0 || w.Installment > n {
+			return money.Errorf(f+".installment", "must be between 1 and %d (or absent for all due installments), got %d", n, w.Installment)
+		}
+	}
+	return nil
+}
+
+func validatePolicy(p Policy) error {
+	if err := validatePenaltyRate(p.PenaltyRate); err != nil {
+		return money.Within("penalty_rate", err)
+	}
+	if p.Base > PrincipalAndInterest {
+		return money.Errorf("base", "must be principal or principal_and_interest")
+	}
+	if p.GraceDays < 0 || p.GraceDays > maxGraceDays {
+		return money.Errorf("grace_days", "must be between 0 and %d, got %d", maxGraceDays, p.GraceDays)
+	}
+	if p.GraceMode > Defer {
+		return money.Errorf("grace_mode", "must be forgive or defer")
+	}
+	if err := validateLateFee(p.LateFee); err != nil {
+		return money.Within("late_fee", err)
+	}
+	if p.StopAfterDays < 0 || p.StopAfterDays > maxStopDays {
+		return money.Errorf("stop_after_days", "must be between 1 and %d (0 or absent: no stop), got %d", maxStopDays, p.StopAfterDays)
+	}
+	if p.Cap != nil {
+		if err := money.CheckRate("cap", *p.Cap, 0, 100); err != nil {
+			return err
+		}
+	}
+	if p.AccrualRounding > PerDay {
+		return money.Errorf("accrual_rounding", "must be segment or daily")
+	}
+	if err := validateAllocation(p.Allocation); err != nil {
+		return err
+	}
+	if p.AllocationScope > ByComponent {
+		return money.Errorf("allocation_scope", "must be installment or component")
+	}
+	return money.Within("rounding", p.Rounding.Validate())
+}
+
+func validatePenaltyRate(r PenaltyRate) error {
+	if err := money.CheckRate("rate", r.Rate, 0, 10); err != nil {
+		return err
+	}
+	if r.Unit > Daily {
+		return money.Errorf("unit", "must be annual, monthly or daily")
+	}
+	if !r.DayCount.Valid() {
+		return money.Errorf("day_count", "must be act/360, act/365, 30/360 or act/act")
+	}
+	return money.CheckRate("markup", r.Markup, 0, 10)
+}
+
+func validateLateFee(f LateFee) error {
+	switch f.Kind {
+	case NoLateFee:
+		if !f.Amount.IsZero() || !f.Rate.IsZero() || !f.Min.IsZero() || !f.Max.IsZero() {
+			return money.Errorf("kind", "is required (fixed or percent) when a late fee is given")
+		}
+		return nil
+	case FixedFee:
+		if !f.Rate.IsZero() || !f.Min.IsZero() || !f.Max.IsZero() {
+			return money.Errorf("kind", "a fixed late fee takes only amount, not rate, min or max")
+		}
+		return checkNonNegative("amount", f.Amount)
+	case PercentFee:
+		if !f.Amount.IsZero() {
+			return money.Errorf("amount", "a percent late fee takes rate, min and max, not amount")
+		}
+		if err := money.CheckRate("rate", f.Rate, 0, 1); err != nil {
+			return err
+		}
+		if err := checkNonNegative("min", f.Min); err != nil {
+			return err
+		}
+		if err := checkNonNegative("max", f.Max); err != nil {
+			return err
+		}
+		if f.Max.IsPositive() && f.Max.Cmp(f.Min) < 0 {
+			return money.Errorf("max", "must not be below min (%s), got %s", f.Min, f.Max)
+		}
+		return nil
+	}
+	return money.Errorf("kind", "must be none, fixed or percent")
+}
+
+// validateAllocation requires a permutation of the five components.
+func validateAllocation(order []Component) error {
+	if order == nil {
+		return nil
+	}
+	var seen [5]bool
+	for _, c := range order {
+		if int(c) >= len(seen) {
+			return money.Errorf("allocation", "unknown component %d", c)
+		}
+		if seen[c] {
+			return money.Errorf("allocation", "names %s twice; must name each of penalty, late_fee, fee, interest, principal exactly once", c)
+		}
+		seen[c] = true
+	}
+	if len(order) != len(seen) {
+		return money.Errorf("allocation", "must name each of penalty, late_fee, fee, interest, principal exactly once, got %d", len(order))
+	}
+	return nil
+}

@@ -1,0 +1,198 @@
+package plan
+
+import (
+	"github.com/repayplan/repayplan/money"
+	"github.com/repayplan/repayplan/schedule"
+)
+
+// Deferral (延期还款) postpones a schedule: rows 1..FromPeriod−1 stay as
+// scheduled, the next Periods due dates pay nothing, and the remaining
+// rows follow on the due dates after them, so the term grows by Periods.
+type Deferral struct {
+	Terms      schedule.Terms   `json:"terms"`
+	FromPeriod int              `json:"from_period"` // first row deferred (1..periods)
+	Periods    int              `json:"periods"`     // rows deferred
+	Interest   DeferredInterest `json:"interest"`
+}
+
+// DeferredInterest is what happens to the interest of the deferred rows.
+// The zero value is Capitalize.
+type DeferredInterest uint8
+
+const (
+	// Capitalize adds each deferred row's interest to the balance
+	// (closing = opening + capitalized); the remaining rows re-amortize
+	// the grown balance.
+	Capitalize DeferredInterest = iota
+	// Spread charges the deferred rows' interest, on the unchanged
+	// balance, in equal shares on top of the interest of the remaining
+	// rows, which re-amortize the unchanged balance.
+	Spread
+	// Waive forgives it: the remaining rows are the original ones, moved
+	// later.
+	Waive
+)
+
+var deferredInterestNames = []string{"capitalize", "spread", "waive"}
+
+func (d DeferredInterest) String() string { return enumString(d, deferredInterestNames) }
+
+// MarshalText encodes d as its snake_case name.
+func (d DeferredInterest) MarshalText() ([]byte, error) { return enumText(d, deferredInterestNames) }
+
+// UnmarshalText decodes a snake_case name.
+func (d *DeferredInterest) UnmarshalText(b []byte) error {
+	return enumParse(b, deferredInterestNames, d)
+}
+
+// Defer returns d's schedule: n + k rows, with its rates (the amount lent,
+// terms.principal, against the rows' payments). Penalty does not accrue on
+// a deferred row: it is not due.
+func Defer(d Deferral) (schedule.Schedule, error) {
+	if err := d.check(); err != nil {
+		return schedule.Schedule{}, err
+	}
+	t := d.Terms
+	orig, err := schedule.Amortize(t)
+	if err != nil {
+		return schedule.Schedule{}, money.Within("terms", err)
+	}
+	rows := d.rows(orig.Rows)
+	s, err := schedule.FromRows(rows, t.Rounding).WithRates(t.Principal, t.Frequency.PerYear())
+	if err != nil {
+		return schedule.Schedule{}, money.Within("terms", err)
+	}
+	return s, nil
+}
+
+// rows builds the deferred schedule from the original rows.
+func (d Deferral) rows(orig []schedule.Row) []schedule.Row {
+	t, m, k := d.Terms, d.FromPeriod, d.Periods
+	n := len(orig)
+	rows := make([]schedule.Row, 0, n+k)
+	rows = append(rows, orig[:m-1]...)
+	balance := t.Principal.Round(t.Rounding)
+	if m > 1 {
+		balance = orig[m-2].ClosingBalance
+	}
+	deferred, grown := d.deferredRows(balance)
+	rows = append(rows, deferred...)
+	switch d.Interest {
+	case Waive:
+		return append(rows, d.moved(orig[m-1:])...)
+	case Spread:
+		var interest money.Amount
+		for _, r := range deferred {
+			interest = interest.Add(t.Interest(balance, r.Number))
+		}
+		rest := d.reamortized(balance)
+		spread(rest, interest, t.Rounding)
+		return append(rows, rest...)
+	}
+	return append(rows, d.reamortized(grown)...)
+}
+
+// deferredRows returns the k rows that pay nothing, and the balance after
+// them (grown by the capitalized interest under Capitalize).
+func (d Deferral) deferredRows(balance money.Amount) ([]schedule.Row, money.Amount) {
+	t := d.Terms
+	zero := money.Amount{}.Round(t.Rounding)
+	rows := make([]schedule.Row, d.Periods)
+	for j := range rows {
+		i := d.FromPeriod + j
+		due := t.DueDate(i)
+		r := schedule.Row{
+			Number: i, DueDate: due, Days: due.Sub(t.DueDate(i - 1)),
+			OpeningBalance: balance, Principal: zero, Interest: zero, Fee: zero, Payment: zero,
+			ClosingBalance: balance,
+		}
+		if d.Interest == Capitalize {
+			r.Capitalized = t.Interest(balance, i)
+			r.ClosingBalance = balance.Add(r.Capitalized)
+			balance = r.ClosingBalance
+		}
+		rows[j] = r
+	}
+	return rows, balance
+}
+
+// reamortized repays balance by the method over the remaining rows, on the
+// due dates after the deferral. The fee per row stays what the terms
+// charge (on the original principal): a deferral does not reprice the fee.
+func (d Deferral) reamortized(balance money.Amount) []schedule.Row {
+	t := d.Terms
+	count := t.Periods - d.FromPeriod + 1
+	rows := t.Reamortize(balance, d.FromPeriod+d.Periods, count)
+	fee := t.Principal.MulRatio(t.FeeRate.Ratio(), t.Rounding)
+	for i := range rows {
+		rows[i].Fee = fee
+		rows[i].Payment = rows[i].Principal.Add(rows[i].Interest).Add(fee)
+	}
+	return rows
+}
+
+// moved returns the original rows renumbered and re-dated k periods later;
+// their amounts are unchanged and their days are recounted from the new
+// dates.
+func (d Deferral) moved(orig []schedule.Row) []schedule.Row {
+	t := d.Terms
+	rows := make([]schedule.Row, len(orig))
+	for j, r := range orig {
+		i := r.Number + d.Periods
+		r.Number, r.DueDate = i, t.DueDate(i)
+		r.Days = r.DueDate.Sub(t.DueDate(i - 1))
+		rows[j] = r
+	}
+	return rows
+}
+
+// spread adds total to the rows' interest in equal shares round(total/c),
+// the last taking the remainder. Should rounding the share up leave the
+// last share negative (a tiny total over many rows), the shares are
+// rounded down instead, so no row shows negative interest.
+func spread(rows []schedule.Row, total money.Amount, rnd money.Rounding) {
+	c := int64(len(rows))
+	if c == 0 {
+		return
+	}
+	per := money.NewRatio(1, c)
+	share := total.MulRatio(per, rnd)
+	if share.MulInt(c - 1).Cmp(total) > 0 {
+		share = total.MulRatio(per, money.NewRounding(rnd.Places(), money.Down))
+	}
+	rest := total
+	for i := range rows {
+		s := share
+		if i == len(rows)-1 {
+			s = rest
+		}
+		rest = rest.Sub(s)
+		rows[i].Interest = rows[i].Interest.Add(s)
+		rows[i].Payment = rows[i].Payment.Add(s)
+	}
+}
+
+func (d Deferral) check() error {
+	t := d.Terms
+	if err := money.Within("terms", t.Validate()); err != nil {
+		return err
+	}
+	switch {
+	case t.Method == schedule.Bullet:
+		return money.Errorf("terms.method", "a bullet loan has a single repayment at maturity, no installments to defer")
+	case d.FromPeriod < 1 || d.FromPeriod > t.Periods:
+		return money.Errorf("from_period", "must be between 1 and %d, got %d", t.Periods, d.FromPeriod)
+	case d.FromPeriod <= t.Grace.Periods:
+		return money.Errorf("from_period", "must be after the %d grace periods, got %d", t.Grace.Periods, d.FromPeriod)
+	case d.Periods < 1:
+		return money.Errorf("periods", "must be at least 1, got %d", d.Periods)
+	case d.Periods > schedule.MaxPeriods-t.Periods:
+		return money.Errorf("periods", "must be at most %d, so the schedule keeps within %d rows, got %d", schedule.MaxPeriods-t.Periods, schedule.MaxPeriods, d.Periods)
+	case !enumValid(d.Interest, deferredInterestNames):
+		return money.Errorf("interest", "must be one of capitalize, spread, waive")
+	}
+	if last := t.DueDate(t.Periods + d.Periods); !last.InRange() {
+		return money.Errorf("periods", "the last due date %s falls after %d", last, money.MaxYear)
+	}
+	return nil
+}

@@ -1,0 +1,100 @@
+package plan
+
+import (
+	"github.com/repayplan/repayplan/money"
+	"github.com/repayplan/repayplan/schedule"
+)
+
+// MaxCycles bounds a payoff projection: a balance the minimum does not
+// clear within 100 years is reported as an error, not projected further.
+const MaxCycles = 1200
+
+// DisclosureCycles is the horizon of the US CARD Act's "pay off in three
+// years" disclosure.
+const DisclosureCycles = 36
+
+// PayoffRequest is the payoff_projection request: a card balance that
+// accrues CycleRate a billing cycle and is paid down by the minimum alone.
+type PayoffRequest struct {
+	Balance   money.Amount   `json:"balance"`
+	CycleRate money.Rate     `json:"cycle_rate"` // interest per billing cycle, such as 0.015
+	Minimum   MinimumPolicy  `json:"minimum"`
+	Rounding  money.Rounding `json:"rounding,omitzero"`
+}
+
+// Payoff is what paying only the minimum costs: how many cycles until the
+// balance is gone, what is paid and how much of it is interest, and the
+// level payment that would clear the balance in 36 cycles instead.
+type Payoff struct {
+	Cycles             int          `json:"cycles"`
+	TotalPaid          money.Amount `json:"total_paid"`
+	TotalInterest      money.Amount `json:"total_interest"`
+	PaymentFor36Cycles money.Amount `json:"payment_for_36_cycles"`
+	FirstPayment       money.Amount `json:"first_payment"`
+	LargestPayment     money.Amount `json:"largest_payment"`
+}
+
+// ProjectPayoff projects the balance cycle by cycle: interest =
+// round(B × cycle_rate); minimum = the policy over {"principal": B,
+// "interest": interest} (before the interest is added); B += interest;
+// pay min(minimum, B). A minimum that never exceeds the cycle's interest,
+// or a payoff beyond MaxCycles, is an error on "interest" rather than a
+// loop.
+func ProjectPayoff(r PayoffRequest) (Payoff, error) {
+	if err := r.check(); err != nil {
+		return Payoff{}, err
+	}
+	p, err := project(r.Balance, r.CycleRate.Ratio(), r.Minimum, r.Rounding)
+	if err != nil {
+		return Payoff{}, err
+	}
+	p.PaymentFor36Cycles = schedule.Annuity(r.Balance, r.CycleRate.Ratio(), DisclosureCycles, r.Rounding)
+	return p, nil
+}
+
+var projectionNames = []string{"principal", "interest"}
+
+// project runs the minimum-only projection; rate is the exact cycle rate.
+func project(balance money.Amount, rate money.Ratio, policy MinimumPolicy, rnd money.Rounding) (Payoff, error) {
+	zero := money.Amount{}.Round(rnd)
+	p := Payoff{TotalPaid: zero, TotalInterest: zero, FirstPayment: zero, LargestPayment: zero}
+	b := balance.Round(rnd)
+	amounts := make([]money.Amount, 2)
+	for b.IsPositive() {
+		p.Cycles++
+		if p.Cycles > MaxCycles {
+			return Payoff{}, money.Errorf("interest", "the minimum payment does not pay the balance off within %d cycles; %s is still owed", MaxCycles, b)
+		}
+		interest := b.MulRatio(rate, rnd)
+		amounts[0], amounts[1] = b, interest
+		minimum := policy.due(projectionNames, amounts, rnd)
+		b = b.Add(interest)
+		pay := money.Min(minimum, b)
+		if pay.Cmp(interest) <= 0 && pay.Cmp(b) < 0 {
+			return Payoff{}, money.Errorf("interest", "cycle %d: the minimum %s does not exceed the cycle's interest %s, so the balance never falls", p.Cycles, pay, interest)
+		}
+		b = b.Sub(pay)
+		p.TotalInterest = p.TotalInterest.Add(interest)
+		p.TotalPaid = p.TotalPaid.Add(pay)
+		if p.Cycles == 1 {
+			p.FirstPayment = pay
+		}
+		p.LargestPayment = money.Max(p.LargestPayment, pay)
+	}
+	return p, nil
+}
+
+func (r PayoffRequest) check() error {
+	return firstError(
+		func() error { return checkRounding(r.Rounding) },
+		func() error { return checkMoney("balance", r.Balance, r.Rounding) },
+		func() error {
+			if !r.Balance.IsPositive() {
+				return money.Errorf("balance", "must be positive, got %s", r.Balance)
+			}
+			return nil
+		},
+		func() error { return checkFraction("cycle_rate", r.CycleRate) },
+		func() error { return money.Within("minimum", r.Minimum.check(r.Rounding)) },
+	)
+}

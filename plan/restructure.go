@@ -1,0 +1,208 @@
+package plan
+
+import (
+	"github.com/repayplan/repayplan/money"
+	"github.com/repayplan/repayplan/schedule"
+)
+
+// MaxPersonalizedPeriods is the longest personalized installment plan
+// (个性化分期) Chinese card rules allow: five years of monthly payments.
+// Restructure does not enforce it; the offer builder's Limits do.
+const MaxPersonalizedPeriods = 60
+
+// Restructuring turns what an overdue account owes into an installment
+// plan: 分期, 个性化分期 (negotiated terms), or 停息挂账 (interest frozen:
+// InterestFree pricing with penalty and late fee waived). Waive forgives a
+// fraction of each component; the down payment is paid on StartDate; the
+// rest is repaid monthly from StartDate.
+type Restructuring struct {
+	Outstanding Outstanding    `json:"outstanding"`
+	Waive       Fractions      `json:"waive,omitzero"`
+	DownPayment DownPayment    `json:"down_payment,omitzero"`
+	Periods     int            `json:"periods"`
+	Pricing     Pricing        `json:"pricing,omitzero"`
+	StartDate   money.Date     `json:"start_date"`
+	Rounding    money.Rounding `json:"rounding,omitzero"`
+}
+
+// DownPayment is paid when a plan starts: a fraction of what is
+// restructured (rounded), or a fixed amount; at most one of the two. The
+// zero DownPayment is none.
+type DownPayment struct {
+	Percent money.Rate   `json:"percent,omitzero"`
+	Amount  money.Amount `json:"amount,omitzero"`
+}
+
+// Pricing is what financing the plan costs. The zero Pricing is interest
+// free.
+type Pricing struct {
+	Method PricingMethod `json:"method,omitzero"`
+	// FeeRate is the monthly fee on the amount financed (FlatFee), or a fee
+	// per row on top of the interest (EqualInstallment, EqualPrincipal).
+	FeeRate money.Rate `json:"fee_rate,omitzero"`
+	// AnnualRate is the interest rate (EqualInstallment, EqualPrincipal).
+	AnnualRate money.Rate `json:"annual_rate,omitzero"`
+}
+
+// PricingMethod is how a plan is priced. The zero value is InterestFree.
+type PricingMethod uint8
+
+const (
+	// InterestFree repays equal principal at 0 %: 停息挂账.
+	InterestFree PricingMethod = iota
+	// FlatFee charges FeeRate of the amount financed every month and no
+	// interest: a card installment's 手续费.
+	FlatFee
+	// EqualInstallment (等额本息) charges AnnualRate in level payments.
+	EqualInstallment
+	// EqualPrincipal (等额本金) charges AnnualRate on the falling balance.
+	EqualPrincipal
+)
+
+var pricingNames = []string{"interest_free", "flat_fee", "equal_installment", "equal_principal"}
+
+func (m PricingMethod) String() string { return enumString(m, pricingNames) }
+
+// MarshalText encodes m as its snake_case name.
+func (m PricingMethod) MarshalText() ([]byte, error) { return enumText(m, pricingNames) }
+
+// UnmarshalText decodes a snake_case name.
+func (m *PricingMethod) UnmarshalText(b []byte) error { return enumParse(b, pricingNames, m) }
+
+// Restructured is an installment plan: what was waived, the base left
+// (outstanding − waived), the down payment, the amount financed and its
+// schedule; TotalPaid = down payment + the schedule's payments, TotalCost
+// = TotalPaid − Base, and APR is the schedule's (年化利率, on the amount
+// financed; absent only when nothing is repaid).
+type Restructured struct {
+	Waived      Relief            `json:"waived"`
+	Base        money.Amount      `json:"base"`
+	DownPayment money.Amount      `json:"down_payment"`
+	Financed    money.Amount      `json:"financed"`
+	Schedule    schedule.Schedule `json:"schedule"`
+	TotalPaid   money.Amount      `json:"total_paid"`
+	TotalCost   money.Amount      `json:"total_cost"`
+	APR         *money.Rate       `json:"apr,omitempty"`
+}
+
+// Restructure computes r's plan.
+func Restructure(r Restructuring) (Restructured, error) {
+	if err := r.check(); err != nil {
+		return Restructured{}, err
+	}
+	rnd := r.Rounding
+	waived := r.Outstanding.Of(r.Waive, rnd)
+	base := r.Outstanding.Sub(waived).Sum().Round(rnd)
+	down, err := r.downPayment(base)
+	if err != nil {
+		return Restructured{}, err
+	}
+	financed := base.Sub(down)
+	s, err := schedule.New(r.terms(financed))
+	if err != nil {
+		return Restructured{}, err
+	}
+	paid := down.Add(s.Totals.Payment).Round(rnd)
+	out := Restructured{
+		Waived:      newRelief(waived, rnd),
+		Base:        base,
+		DownPayment: down.Round(rnd),
+		Financed:    financed.Round(rnd),
+		Schedule:    s,
+		TotalPaid:   paid,
+		TotalCost:   paid.Sub(base).Round(rnd),
+	}
+	if s.Rates != nil {
+		apr := s.APR
+		out.APR = &apr
+	}
+	return out, nil
+}
+
+// downPayment resolves the down payment against the base and checks that
+// something is left to finance.
+func (r Restructuring) downPayment(base money.Amount) (money.Amount, error) {
+	if !base.IsPositive() {
+		return money.Amount{}, money.Errorf("outstanding", "nothing is left to restructure after the waivers")
+	}
+	dp := r.DownPayment
+	down := base.MulRatio(dp.Percent.Ratio(), r.Rounding)
+	if !dp.Amount.IsZero() {
+		down = dp.Amount
+		if down.Cmp(base) > 0 {
+			return money.Amount{}, money.Errorf("down_payment.amount", "exceeds the amount to restructure %s, got %s", base, down)
+		}
+	}
+	if down.Cmp(base) >= 0 {
+		return money.Amount{}, money.Errorf("down_payment", "leaves nothing to finance: it pays all of %s", base)
+	}
+	return down, nil
+}
+
+// terms are the schedule that repays financed.
+func (r Restructuring) terms(financed money.Amount) schedule.Terms {
+	t := schedule.Terms{
+		Principal: financed,
+		Periods:   r.Periods,
+		StartDate: r.StartDate,
+		Rounding:  r.Rounding,
+		FeeRate:   r.Pricing.FeeRate,
+	}
+	switch r.Pricing.Method {
+	case FlatFee:
+		t.Method = schedule.FlatFee
+	case EqualInstallment:
+		t.Method, t.AnnualRate = schedule.EqualInstallment, r.Pricing.AnnualRate
+	default: // InterestFree and EqualPrincipal
+		t.Method, t.AnnualRate = schedule.EqualPrincipal, r.Pricing.AnnualRate
+	}
+	return t
+}
+
+func (r Restructuring) check() error {
+	rnd := r.Rounding
+	return firstError(
+		func() error { return checkRounding(rnd) },
+		func() error { return r.Outstanding.check("outstanding", rnd) },
+		func() error { return r.Waive.check("waive") },
+		func() error { return r.DownPayment.check("down_payment", rnd) },
+		func() error { return checkPeriods("periods", r.Periods) },
+		func() error { return money.Within("pricing", r.Pricing.check()) },
+		func() error { return checkDate("start_date", r.StartDate) },
+		func() error {
+			if last := r.StartDate.AddMonths(r.Periods); !last.InRange() {
+				return money.Errorf("periods", "the last due date %s falls after %d", last, money.MaxYear)
+			}
+			return nil
+		},
+	)
+}
+
+func (d DownPayment) check(field string, rnd money.Rounding) error {
+	if !d.Percent.IsZero() && !d.Amount.IsZero() {
+		return money.Errorf(field, "give percent or amount, not both")
+	}
+	if err := checkFraction(field+".percent", d.Percent); err != nil {
+		return err
+	}
+	return checkMoney(field+".amount", d.Amount, rnd)
+}
+
+func (p Pricing) check() error {
+	if !enumValid(p.Method, pricingNames) {
+		return money.Errorf("method", "must be one of %s", "interest_free, flat_fee, equal_installment, equal_principal")
+	}
+	if err := checkFraction("fee_rate", p.FeeRate); err != nil {
+		return err
+	}
+	if err := money.CheckRate("annual_rate", p.AnnualRate, 0, 10); err != nil {
+		return err
+	}
+	switch {
+	case p.Method == InterestFree && !p.FeeRate.IsZero():
+		return money.Errorf("fee_rate", "does not apply to interest_free pricing, got %s", p.FeeRate)
+	case (p.Method == InterestFree || p.Method == FlatFee) && !p.AnnualRate.IsZero():
+		return money.Errorf("annual_rate", "does not apply to %s pricing, got %s", p.Method, p.AnnualRate)
+	}
+	return nil
+}

@@ -1,0 +1,89 @@
+package schedule
+
+import (
+	"math"
+	"testing"
+
+	"github.com/repayplan/repayplan/money"
+)
+
+// The SPEC §7 budget case: 1,000,000 at 4.9 % over 360 months.
+var mortgage = Terms{
+	Principal:  money.New(1_000_000, 0),
+	AnnualRate: money.MustParseRate("0.049"),
+	Periods:    360,
+	StartDate:  money.MustParseDate("2024-01-15"),
+}
+
+var sink Schedule
+
+// BenchmarkSchedule360 builds the rows and totals of the budget schedule
+// exactly (Amortize: everything but the IRR).
+func BenchmarkSchedule360(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		s, err := Amortize(mortgage)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sink = s
+	}
+}
+
+// BenchmarkScheduleWithRates360 is the same schedule with its IRR, APR and
+// effective annual rate solved (New).
+func BenchmarkScheduleWithRates360(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		s, err := New(mortgage)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sink = s
+	}
+}
+
+// floatRow mirrors Row with float64 amounts: the baseline, not the product
+// (it misrounds ties and drifts on large balances).
+type floatRow struct {
+	number                                         int
+	due                                            money.Date
+	days                                           int
+	opening, principal, interest, payment, closing float64
+}
+
+var floatSink []floatRow
+
+// floatSchedule360 is the same arithmetic in float64: the annuity payment
+// via math.Pow, then per row: due date, days, interest rounded to cents,
+// principal, balance; the last row takes the residual; then the totals.
+func floatSchedule360(p, annual float64, n int, start money.Date) ([]floatRow, float64) {
+	r := annual / 12
+	g := math.Pow(1+r, float64(n))
+	a := math.Round(p*r*g/(g-1)*100) / 100
+	rows := make([]floatRow, n)
+	bal, prev := p, start
+	var total float64
+	for i := range rows {
+		due := start.AddMonths(i + 1)
+		interest := math.Round(bal*r*100) / 100
+		principal := a - interest
+		if i == n-1 {
+			principal = bal
+		}
+		rows[i] = floatRow{i + 1, due, due.Sub(prev), bal, principal, interest, principal + interest, bal - principal}
+		total += principal + interest
+		bal -= principal
+		prev = due
+	}
+	return rows, total
+}
+
+// BenchmarkSchedule360Float64 is the float64 baseline of BenchmarkSchedule360.
+func BenchmarkSchedule360Float64(b *testing.B) {
+	b.ReportAllocs()
+	start := mortgage.StartDate
+	for b.Loop() {
+		floatSink, _ = floatSchedule360(1_000_000, 0.049, 360, start)
+	}
+}

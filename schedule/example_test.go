@@ -1,0 +1,120 @@
+package schedule_test
+
+import (
+	"fmt"
+
+	"github.com/repayplan/repayplan/money"
+	"github.com/repayplan/repayplan/schedule"
+)
+
+// A 30-year mortgage of 1,000,000 at 4.9 %: 等额本息.
+func ExampleNew() {
+	s, err := schedule.New(schedule.Terms{
+		Principal:  money.New(1_000_000, 0),
+		AnnualRate: money.MustParseRate("0.049"),
+		Periods:    360,
+		StartDate:  money.MustParseDate("2024-01-15"),
+	})
+	if err != nil {
+		panic(err)
+	}
+	first, last := s.Rows[0], s.Rows[s.RowCount-1]
+	fmt.Println("monthly payment:", first.Payment)
+	fmt.Println("row 1:", first.DueDate, "interest", first.Interest, "principal", first.Principal)
+	fmt.Println("row 360:", last.DueDate, "payment", last.Payment)
+	fmt.Println("total interest:", s.Totals.Interest)
+	fmt.Println("APR:", s.APR)
+	// Output:
+	// monthly payment: 5307.27
+	// row 1: 2024-02-15 interest 4083.33 principal 1223.94
+	// row 360: 2054-01-15 payment 5305.19
+	// total interest: 910615.12
+	// APR: 0.049000
+}
+
+// A card installment (分期) of 12,000 over 12 months at a 0.6 % monthly fee:
+// nominally 7.2 % a year, really about 13 %.
+func ExampleNew_cardInstallment() {
+	s, err := schedule.New(schedule.Terms{
+		Principal: money.New(12_000, 0),
+		Periods:   12,
+		Method:    schedule.FlatFee,
+		FeeRate:   money.MustParseRate("0.006"),
+		StartDate: money.MustParseDate("2024-01-31"),
+	})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println("each month:", s.Rows[0].Payment, "of which fee", s.Rows[0].Fee)
+	fmt.Println("due dates:", s.Rows[0].DueDate, s.Rows[1].DueDate, s.Rows[2].DueDate)
+	fmt.Println("total fee:", s.Totals.Fee, "APR:", s.APR.Percent())
+	// Output:
+	// each month: 1072.00 of which fee 72.00
+	// due dates: 2024-02-29 2024-03-31 2024-04-30
+	// total fee: 864.00 APR: 13.0342%
+}
+
+// Equal principal (等额本金): payments fall each month.
+func ExampleNew_equalPrincipal() {
+	s, _ := schedule.New(schedule.Terms{
+		Principal:  money.New(1_000_000, 0),
+		AnnualRate: money.MustParseRate("0.049"),
+		Periods:    360,
+		Method:     schedule.EqualPrincipal,
+		StartDate:  money.MustParseDate("2024-01-15"),
+	})
+	fmt.Println(s.Rows[0].Payment, s.Rows[1].Payment, s.Rows[2].Payment)
+	// Output: 6861.11 6849.77 6838.43
+}
+
+// Paying 100,000 off a mortgage after 12 months, keeping the payment and
+// shortening the term.
+func ExamplePrepay() {
+	r, err := schedule.Prepay(schedule.Prepayment{
+		Terms: schedule.Terms{
+			Principal:  money.New(1_000_000, 0),
+			AnnualRate: money.MustParseRate("0.049"),
+			Periods:    360,
+			StartDate:  money.MustParseDate("2024-01-15"),
+		},
+		AfterPeriod: 12,
+		Amount:      money.New(100_000, 0),
+		Mode:        schedule.ReduceTerm,
+	})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println("rows left:", r.RowCount, "first:", r.Rows[0].Number, r.Rows[0].Payment)
+	fmt.Println("interest saved:", r.InterestSaved)
+	// Output:
+	// rows left: 281 first: 13 5307.27
+	// interest saved: 259312.79
+}
+
+// The true cost of a list of payments.
+func ExampleAPR() {
+	payments := make([]money.Amount, 12)
+	for i := range payments {
+		payments[i] = money.MustParse("1072.00")
+	}
+	r, _ := schedule.APR(schedule.APRRequest{Principal: money.New(12_000, 0), Payments: payments})
+	fmt.Println(r.IRR, r.APR, r.EffectiveAnnualRate)
+	// Output: 0.010862 0.130342 0.138418
+}
+
+// A rate with a clear error when terms break a rule.
+func ExampleTerms_Validate() {
+	err := schedule.Terms{Principal: money.New(1000, 0), Periods: 0}.Validate()
+	fmt.Println(err)
+	// Output: periods: must be at least 1, got 0
+}
+
+func ExampleXIRR() {
+	x, _ := schedule.XIRR([]schedule.DatedFlow{
+		{Date: money.MustParseDate("2024-01-01"), Amount: money.New(-1000, 0)},
+		{Date: money.MustParseDate("2024-07-01"), Amount: money.New(500, 0)},
+		{Date: money.MustParseDate("2025-01-01"), Amount: money.New(600, 0)},
+	})
+	fmt.Println(x.Percent())
+	// Output: 13.1822%
+}

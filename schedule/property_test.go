@@ -1,0 +1,139 @@
+package schedule
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/repayplan/repayplan/money"
+)
+
+// randomTerms draws valid terms over every method, frequency, basis, day
+// count, grace kind and rounding mode.
+func randomTerms(rng *rand.Rand) Terms {
+	places := []int{2, 2, 2, 0, 3}[rng.IntN(5)]
+	t := Terms{
+		Principal:     money.New(rng.Int64N(100_000_000_00)+1, places),
+		AnnualRate:    money.NewRate(rng.Int64N(400_000), 6), // 0 – 40 %
+		Periods:       1 + rng.IntN(480),
+		Frequency:     Frequency(rng.IntN(4)),
+		Method:        Method(rng.IntN(5)),
+		StartDate:     money.NewDate(1990+rng.IntN(60), time.Month(1+rng.IntN(12)), 1+rng.IntN(31)),
+		InterestBasis: InterestBasis(rng.IntN(2)),
+		DayCount:      money.DayCount(rng.IntN(4)),
+		Rounding:      money.NewRounding(places, money.Mode(rng.IntN(6))),
+	}
+	if rng.IntN(4) == 0 {
+		t.FeeRate = money.NewRate(rng.Int64N(10_000), 6)
+	}
+	if rng.IntN(4) == 0 {
+		t.FirstDueDate = t.StartDate.AddDays(1 + rng.IntN(60))
+	}
+	if t.Method != Bullet && t.Periods > 1 && rng.IntN(3) == 0 {
+		t.Grace = Grace{Periods: rng.IntN(t.Periods), Kind: GraceKind(rng.IntN(2))}
+	}
+	if t.Method == EqualInstallment && rng.IntN(5) == 0 {
+		t.InstallmentMultiple = money.New(1, 0)
+	}
+	return t
+}
+
+// checkInvariants asserts SPEC §2's invariants on a schedule of t.
+func checkInvariants(t Terms, s Schedule) error {
+	if s.RowCount != len(s.Rows) || s.RowCount != t.rowCount() {
+		return fmt.Errorf("row_count %d, rows %d, want %d", s.RowCount, len(s.Rows), t.rowCount())
+	}
+	var sumPrincipal, sumCap money.Amount
+	prevDue := t.StartDate
+	for i, r := range s.Rows {
+		for name, a := range map[string]money.Amount{"opening": r.OpeningBalance, "principal": r.Principal,
+			"interest": r.Interest, "fee": r.Fee, "payment": r.Payment, "closing": r.ClosingBalance, "capitalized": r.Capitalized} {
+			if a.IsNegative() {
+				return fmt.Errorf("row %d: negative %s %s", r.Number, name, a)
+			}
+			if !a.FitsPlaces(t.Rounding.Places()) {
+				return fmt.Errorf("row %d: %s %s not rounded to %d places", r.Number, name, a, t.Rounding.Places())
+			}
+		}
+		if !r.Payment.Equal(r.Principal.Add(r.Interest).Add(r.Fee)) {
+			return fmt.Errorf("row %d: payment %s ≠ principal + interest + fee", r.Number, r.Payment)
+		}
+		if !r.ClosingBalance.Equal(r.OpeningBalance.Sub(r.Principal).Add(r.Capitalized)) {
+			return fmt.Errorf("row %d: closing %s ≠ opening − principal + capitalized", r.Number, r.ClosingBalance)
+		}
+		if i > 0 && !r.OpeningBalance.Equal(s.Rows[i-1].ClosingBalance) {
+			return fmt.Errorf("row %d: opening ≠ previous closing", r.Number)
+		}
+		if !r.DueDate.After(prevDue) || r.Days != r.DueDate.Sub(prevDue) {
+			return fmt.Errorf("row %d: due %s days %d after %s", r.Number, r.DueDate, r.Days, prevDue)
+		}
+		prevDue = r.DueDate
+		sumPrincipal = sumPrincipal.Add(r.Principal)
+		sumCap = sumCap.Add(r.Capitalized)
+	}
+	if !sumPrincipal.Equal(t.Principal.Add(sumCap)) {
+		return fmt.Errorf("Σ principal %s ≠ P %s + capitalized %s", sumPrincipal, t.Principal, sumCap)
+	}
+	if !s.Rows[len(s.Rows)-1].ClosingBalance.IsZero() {
+		return fmt.Errorf("last closing balance %s", s.Rows[len(s.Rows)-1].ClosingBalance)
+	}
+	if !s.Totals.Principal.Equal(sumPrincipal) {
+		return fmt.Errorf("totals.principal %s ≠ Σ %s", s.Totals.Principal, sumPrincipal)
+	}
+	return checkEqualInstallments(t, s)
+}
+
+// checkEqualInstallments: with periodic interest, every amortizing row but
+// the last pays the same installment A (unless A cannot cover the
+// interest, or the balance runs out early through rounding up).
+func checkEqualInstallments(t Terms, s Schedule) error {
+	if t.Method != EqualInstallment || t.InterestBasis != Periodic {
+		return nil
+	}
+	g := t.Grace.Periods
+	rows := s.Rows[g : len(s.Rows)-1]
+	for _, r := range rows {
+		a := r.Payment.Sub(r.Fee)
+		first := s.Rows[g].Payment.Sub(s.Rows[g].Fee)
+		if !a.Equal(first) && !r.ClosingBalance.IsZero() && !r.OpeningBalance.Sub(r.Principal).IsZero() && r.Principal.IsPositive() {
+			return fmt.Errorf("row %d pays %s, row %d pays %s", r.Number, a, g+1, first)
+		}
+	}
+	return nil
+}
+
+func TestScheduleInvariants(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	n := 3000
+	if testing.Short() {
+		n = 300
+	}
+	for i := 0; i < n; i++ {
+		terms := randomTerms(rng)
+		s, err := Amortize(terms)
+		require.NoError(t, err, "%+v", terms)
+		require.NoError(t, checkInvariants(terms, s), "%+v", terms)
+	}
+}
+
+func TestRatesOfRandomSchedules(t *testing.T) {
+	// Loans at a positive rate cost a positive APR; the effective rate is at
+	// least the nominal one; and a schedule priced at its own contract rate
+	// (periodic, no fee) comes within rounding of that rate.
+	rng := rand.New(rand.NewPCG(3, 4))
+	for i := 0; i < 300; i++ {
+		terms := randomTerms(rng)
+		terms.Periods = min(terms.Periods, 120)
+		terms.Grace = Grace{}
+		s, err := New(terms)
+		require.NoError(t, err)
+		require.NotNil(t, s.Rates)
+		if s.Totals.Payment.Cmp(terms.Principal) > 0 {
+			require.True(t, s.APR.Sign() > 0, "%+v → %+v", terms, s.Rates)
+		}
+		require.True(t, s.EffectiveAnnualRate.Cmp(s.APR) >= 0 || s.APR.Sign() <= 0)
+	}
+}
