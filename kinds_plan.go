@@ -12,4 +12,4 @@ func installmentPlanKind(req []byte) (any, error) { return decodeAndRun(req, pla
 
 func settlementKind(req []byte) (any, error) { return decodeAndRun(req, plan.Settle) }
 
-func offersKind([]byte) (any, error) { return nil, nil }
+func offersKind(req []byte) (any, error) { return decodeAndRun(req, plan.Offers) }

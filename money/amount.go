@@ -15,18 +15,40 @@ import (
 // Arithmetic is exact; only MulRatio, Round and the functions that take a
 // Rounding ever round. Compare amounts with Cmp or Equal, not ==, since
 // 1.5 and 1.50 are equal but differently written.
+//
+// An Amount holds a 96-bit coefficient and a number of decimal places in 16
+// bytes and no pointers, so schedules of thousands of rows cost the garbage
+// collector nothing to scan. Values that fit in int64 take a machine-integer
+// fast path; larger ones are computed with math/big and stored back. A result
+// beyond ±2^95 (about 3.9 × 10^28 units of the last place) cannot be stored:
+// it becomes an overflowed Amount, which stays overflowed through further
+// arithmetic and which the packages of this module report as an error.
 type Amount struct {
-	u      int64    // coefficient, when big == nil
-	big    *big.Int // coefficient when it does not fit in int64; never mutated
-	places int32    // value = coefficient × 10^−places
+	u      int64 // low 64 bits of the coefficient
+	hi     int32 // high 32 bits; hi == u>>63 whenever the coefficient fits in int64
+	places int32 // value = coefficient × 10^−places; overflowPlaces marks overflow
 }
+
+const overflowPlaces = -1
+
+// small reports whether a's coefficient fits in int64 (and a has not
+// overflowed).
+func (a Amount) small() bool { return a.hi == int32(a.u>>63) && a.places >= 0 }
+
+// Overflowed reports whether a is the result of arithmetic that left the
+// representable range. Such a value has no meaningful digits.
+func (a Amount) Overflowed() bool { return a.places == overflowPlaces }
 
 // New returns coef × 10^−places, so New(123456, 2) is 1234.56.
 func New(coef int64, places int) Amount {
 	if places < 0 {
-		return fromBig(new(big.Int).Mul(big.NewInt(coef), pow10Big(-places)), 0)
+		return newScaled(coef, places)
 	}
-	return Amount{u: coef, places: int32(places)}
+	return Amount{u: coef, hi: int32(coef >> 63), places: int32(places)}
+}
+
+func newScaled(coef int64, places int) Amount {
+	return fromBig(new(big.Int).Mul(big.NewInt(coef), pow10Big(-places)), 0)
 }
 
 // Parse reads a decimal string such as "1234.56", "-0.5" or "1e3". It
@@ -59,20 +81,27 @@ func FromDecimal(d decimal.Decimal) (Amount, error) {
 }
 
 // Decimal converts a to a decimal.Decimal.
+// An overflowed Amount converts to 0.
 func (a Amount) Decimal() decimal.Decimal {
-	if a.big != nil {
-		return decimal.NewFromBigInt(a.big, -a.places)
+	if a.small() {
+		return decimal.New(a.u, -a.places)
 	}
-	return decimal.New(a.u, -a.places)
+	if a.Overflowed() {
+		return decimal.Zero
+	}
+	return decimal.NewFromBigInt(a.coef(), -a.places)
 }
 
 // Places returns the number of decimal places a is written with.
-func (a Amount) Places() int { return int(a.places) }
+func (a Amount) Places() int { return max(int(a.places), 0) }
 
 // Sign returns −1, 0 or +1.
 func (a Amount) Sign() int {
-	if a.big != nil {
-		return a.big.Sign()
+	if !a.small() {
+		if a.hi < 0 {
+			return -1
+		}
+		return 1 // a non-small coefficient is never 0
 	}
 	switch {
 	case a.u < 0:
@@ -94,8 +123,11 @@ func (a Amount) IsNegative() bool { return a.Sign() < 0 }
 
 // Neg returns −a.
 func (a Amount) Neg() Amount {
-	if a.big == nil && a.u != math.MinInt64 {
-		return Amount{u: -a.u, places: a.places}
+	if a.small() && a.u != math.MinInt64 {
+		return Amount{u: -a.u, hi: int32(-a.u >> 63), places: a.places}
+	}
+	if a.Overflowed() {
+		return overflow(-a.Sign())
 	}
 	return fromBig(new(big.Int).Neg(a.coef()), a.places)
 }
@@ -110,42 +142,81 @@ func (a Amount) Abs() Amount {
 
 // Add returns a + b.
 func (a Amount) Add(b Amount) Amount {
+	if a.places == b.places && a.small() && b.small() {
+		if s := a.u + b.u; (s > a.u) == (b.u > 0) {
+			return Amount{u: s, hi: int32(s >> 63), places: a.places}
+		}
+	}
+	return addSlow(a, b)
+}
+
+func addSlow(a, b Amount) Amount {
 	if x, y, p, ok := align(a, b); ok {
 		if s := x + y; (s > x) == (y > 0) {
-			return Amount{u: s, places: p}
+			return Amount{u: s, hi: int32(s >> 63), places: p}
 		}
+	}
+	if a.Overflowed() || b.Overflowed() {
+		return overflowOf(a, b)
 	}
 	p := max(a.places, b.places)
 	return fromBig(new(big.Int).Add(a.coefAt(p), b.coefAt(p)), p)
 }
 
+// overflowOf is the overflow an operation on a or b yields, signed like
+// the overflowed operand.
+func overflowOf(a, b Amount) Amount {
+	if a.Overflowed() {
+		return a
+	}
+	return b
+}
+
+func overflow(sign int) Amount {
+	if sign < 0 {
+		return Amount{hi: -1, places: overflowPlaces}
+	}
+	return Amount{hi: 1, places: overflowPlaces}
+}
+
 // Sub returns a − b.
 func (a Amount) Sub(b Amount) Amount {
-	if x, y, p, ok := align(a, b); ok {
-		if s := x - y; (s < x) == (y > 0) {
-			return Amount{u: s, places: p}
+	if a.places == b.places && a.small() && b.small() {
+		if s := a.u - b.u; (s < a.u) == (b.u > 0) {
+			return Amount{u: s, hi: int32(s >> 63), places: a.places}
 		}
 	}
-	p := max(a.places, b.places)
-	return fromBig(new(big.Int).Sub(a.coefAt(p), b.coefAt(p)), p)
+	return addSlow(a, b.Neg())
 }
 
 // MulInt returns a × n.
 func (a Amount) MulInt(n int64) Amount {
-	if a.big == nil {
-		if hi, lo := bits.Mul64(absU(a.u), absU(n)); hi == 0 && lo <= math.MaxInt64 {
-			v := int64(lo)
-			if (a.u < 0) != (n < 0) {
-				v = -v
-			}
-			return Amount{u: v, places: a.places}
+	if a.small() {
+		if v, ok := mulInt64(a.u, n); ok {
+			return Amount{u: v, hi: int32(v >> 63), places: a.places}
 		}
+	}
+	if a.Overflowed() {
+		return overflow(a.Sign() * sign64(n))
 	}
 	return fromBig(new(big.Int).Mul(a.coef(), big.NewInt(n)), a.places)
 }
 
+func sign64(n int64) int {
+	switch {
+	case n < 0:
+		return -1
+	case n > 0:
+		return 1
+	}
+	return 0
+}
+
 // Cmp compares a and b: −1 if a < b, 0 if equal, +1 if a > b.
 func (a Amount) Cmp(b Amount) int {
+	if a.Overflowed() || b.Overflowed() {
+		return cmpOverflow(a, b)
+	}
 	if x, y, _, ok := align(a, b); ok {
 		switch {
 		case x < y:
@@ -157,6 +228,24 @@ func (a Amount) Cmp(b Amount) int {
 	}
 	p := max(a.places, b.places)
 	return a.coefAt(p).Cmp(b.coefAt(p))
+}
+
+// cmpOverflow orders overflowed amounts beyond every finite one.
+func cmpOverflow(a, b Amount) int {
+	rank := func(x Amount) int {
+		if x.Overflowed() {
+			return 2 * x.Sign()
+		}
+		return x.Sign()
+	}
+	ra, rb := rank(a), rank(b)
+	switch {
+	case ra < rb:
+		return -1
+	case ra > rb:
+		return 1
+	}
+	return 0
 }
 
 // Equal reports whether a and b have the same value.
@@ -181,9 +270,9 @@ func Max(a, b Amount) Amount {
 // Round returns a rounded by r.
 // The result is written with exactly r.Places() places.
 func (a Amount) Round(r Rounding) Amount {
-	if a.big == nil && int(a.places) <= r.Places() {
+	if a.small() && int(a.places) <= r.Places() {
 		if u, ok := mul64(a.u, r.Places()-int(a.places)); ok {
-			return Amount{u: u, places: int32(r.Places())}
+			return Amount{u: u, hi: int32(u >> 63), places: int32(r.Places())}
 		}
 	}
 	return a.MulRatio(Ratio{num: 1, den: 1}, r)
@@ -193,10 +282,13 @@ func (a Amount) Round(r Rounding) Amount {
 // rounded. It runs on 64-bit integers with a 128-bit product whenever the
 // values fit, and on math/big otherwise.
 func (a Amount) MulRatio(q Ratio, r Rounding) Amount {
-	if q.b == nil && a.big == nil {
+	if q.b == nil && a.small() {
 		if v, ok := mulRatio64(a.u, int(a.places), q.num, q.denom(), r); ok {
-			return Amount{u: v, places: int32(r.Places())}
+			return Amount{u: v, hi: int32(v >> 63), places: int32(r.Places())}
 		}
+	}
+	if a.Overflowed() {
+		return overflow(a.Sign() * q.Sign())
 	}
 	return mulRatioBig(a, q.rat(), r)
 }
@@ -284,14 +376,18 @@ func roundQuoBig(num, den *big.Int, mode Mode) *big.Int {
 // String returns a as a plain decimal with its own number of places, such
 // as "1234.50"; never in exponent form.
 func (a Amount) String() string {
+	if a.Overflowed() {
+		return "overflow"
+	}
 	var digits string
 	neg := false
-	if a.big != nil {
-		digits = new(big.Int).Abs(a.big).String()
-		neg = a.big.Sign() < 0
-	} else {
+	if a.small() {
 		digits = strconv.FormatUint(absU(a.u), 10)
 		neg = a.u < 0
+	} else {
+		c := a.coef()
+		digits = new(big.Int).Abs(c).String()
+		neg = c.Sign() < 0
 	}
 	s := insertPoint(digits, int(a.places))
 	if neg {
@@ -324,10 +420,46 @@ func insertPoint(digits string, places int) string {
 	return digits[:len(digits)-places] + "." + digits[len(digits)-places:]
 }
 
-// MarshalJSON encodes a as a JSON string, such as "1234.56".
+// MarshalJSON encodes a as a JSON string, such as "1234.56". An
+// overflowed Amount is an error.
 func (a Amount) MarshalJSON() ([]byte, error) {
-	return strconv.AppendQuote(nil, a.String()), nil
+	if a.Overflowed() {
+		return nil, ErrOverflow
+	}
+	b := make([]byte, 0, 24)
+	b = append(b, '"')
+	b = a.append(b)
+	return append(b, '"'), nil
 }
+
+// append writes a's digits without allocating on the int64 path.
+func (a Amount) append(b []byte) []byte {
+	if !a.small() {
+		return append(b, a.String()...)
+	}
+	if a.u < 0 {
+		b = append(b, '-')
+	}
+	var buf [24]byte
+	digits := strconv.AppendUint(buf[:0], absU(a.u), 10)
+	p := int(a.places)
+	if p == 0 {
+		return append(b, digits...)
+	}
+	if len(digits) <= p {
+		b = append(b, '0', '.')
+		for i := len(digits); i < p; i++ {
+			b = append(b, '0')
+		}
+		return append(b, digits...)
+	}
+	b = append(b, digits[:len(digits)-p]...)
+	b = append(b, '.')
+	return append(b, digits[len(digits)-p:]...)
+}
+
+// ErrOverflow is returned when an amount left the representable range.
+var ErrOverflow = Errorf("", "amount out of range: a result exceeds ±3.9 × 10^28 units")
 
 // UnmarshalJSON accepts a JSON string (or number) holding a decimal, with
 // the bounds of Parse.
@@ -362,7 +494,7 @@ func clip(s string) string {
 
 // align brings a and b to the same places on int64s, if they fit.
 func align(a, b Amount) (x, y int64, p int32, ok bool) {
-	if a.big != nil || b.big != nil {
+	if !a.small() || !b.small() {
 		return 0, 0, 0, false
 	}
 	if a.places == b.places {
@@ -376,26 +508,44 @@ func align(a, b Amount) (x, y int64, p int32, ok bool) {
 	return a.u, y, a.places, ok
 }
 
+// coef returns a's coefficient as a new big.Int (0 for an overflow).
 func (a Amount) coef() *big.Int {
-	if a.big != nil {
-		return a.big
+	if a.small() || a.Overflowed() {
+		if a.Overflowed() {
+			return new(big.Int)
+		}
+		return big.NewInt(a.u)
 	}
-	return big.NewInt(a.u)
+	c := new(big.Int).SetInt64(int64(a.hi))
+	c.Lsh(c, 64)
+	return c.Add(c, new(big.Int).SetUint64(uint64(a.u)))
 }
 
 func (a Amount) coefAt(p int32) *big.Int {
-	c := new(big.Int).Set(a.coef())
+	c := a.coef()
 	if p > a.places {
 		c.Mul(c, pow10Big(int(p-a.places)))
 	}
 	return c
 }
 
+// fromBig stores b × 10^−places, or an overflow when b needs more than 96
+// bits.
 func fromBig(b *big.Int, places int32) Amount {
 	if b.IsInt64() {
-		return Amount{u: b.Int64(), places: places}
+		v := b.Int64()
+		return Amount{u: v, hi: int32(v >> 63), places: places}
 	}
-	return Amount{big: b, places: places}
+	if b.BitLen() > 95 {
+		return overflow(b.Sign())
+	}
+	// Two's complement of b in 128 bits, keeping the low 96.
+	m := new(big.Int).Set(b)
+	if m.Sign() < 0 {
+		m.Add(m, new(big.Int).Lsh(big.NewInt(1), 128))
+	}
+	words := [2]uint64{m.Uint64(), new(big.Int).Rsh(m, 64).Uint64()}
+	return Amount{u: int64(words[0]), hi: int32(words[1]), places: places}
 }
 
 func absU(x int64) uint64 {
@@ -415,7 +565,7 @@ func pow10Big(k int) *big.Int {
 // Coefficient returns a's coefficient and places: a = coef × 10^−places.
 // The big.Int is a new value the caller may modify.
 func (a Amount) Coefficient() (coef *big.Int, places int) {
-	return new(big.Int).Set(a.coef()), int(a.places)
+	return a.coef(), a.Places()
 }
 
 // FromFraction returns num/den rounded by r; den must be positive.
@@ -432,3 +582,21 @@ func (a Amount) Rat() *big.Rat {
 
 // FromRat returns x rounded by r.
 func FromRat(x *big.Rat, r Rounding) Amount { return FromFraction(x.Num(), x.Denom(), r) }
+
+// Units returns a's coefficient written at places — a × 10^places — when
+// that is a whole number that fits in int64: the count of minor units a
+// hot loop can work on.
+func (a Amount) Units(places int) (int64, bool) {
+	if !a.small() {
+		return 0, false
+	}
+	switch d := places - int(a.places); {
+	case d == 0:
+		return a.u, true
+	case d > 0:
+		return mul64(a.u, d)
+	case -d < len(pow10) && a.u%pow10[-d] == 0:
+		return a.u / pow10[-d], true
+	}
+	return 0, false
+}

@@ -4,7 +4,7 @@ package money
 // and rates can be formed exactly and rounded once (a minimum payment is
 // round(Σ percent × balance), not Σ round(percent × balance)).
 func (a Amount) Ratio() Ratio {
-	if a.big == nil && int(a.places) < len(pow10) {
+	if a.small() && int(a.places) < len(pow10) {
 		return NewRatio(a.u, pow10[a.places])
 	}
 	return ratioFromBig(a.Rat())

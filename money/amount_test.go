@@ -53,12 +53,18 @@ func TestParseBounds(t *testing.T) {
 func TestArithmeticAgreesWithDecimal(t *testing.T) {
 	// Values near the int64 limit take the math/big path; the results must
 	// agree with shopspring/decimal either way.
-	vals := []string{"0", "1", "-1", "0.01", "92233720368547758.07", "-92233720368547758.08",
-		"999999999999999.999999999999", "123.456", "-0.000000000001"}
+	vals := []string{"0", "1", "-1", "0.01", "92233720368547758.07", "-92233720368547758.08", "9223372036854775.807", "-9223372036854775.808",
+		"99999999999999.999999999999", "123.456", "-0.000000000001"}
 	for _, x := range vals {
 		for _, y := range vals {
 			a, b := unbounded(x), unbounded(y)
-			da, db := decimal.RequireFromString(x), decimal.RequireFromString(y)
+			if a.Add(b).Overflowed() || a.Sub(b).Overflowed() {
+				// Only sums beyond ±2^95 at 12 places may overflow.
+				assert.True(t, da(x).Add(da(y)).Abs().Shift(12).GreaterThan(decimal.New(39614081257132168, 12)) ||
+					da(x).Sub(da(y)).Abs().Shift(12).GreaterThan(decimal.New(39614081257132168, 12)), "%s ± %s", x, y)
+				continue
+			}
+			da, db := da(x), da(y)
 			assert.True(t, a.Add(b).Decimal().Equal(da.Add(db)), "%s + %s", x, y)
 			assert.True(t, a.Sub(b).Decimal().Equal(da.Sub(db)), "%s - %s", x, y)
 			assert.Equal(t, da.Cmp(db), a.Cmp(b), "cmp %s %s", x, y)
@@ -169,6 +175,8 @@ func TestRatePercent(t *testing.T) {
 	require.Error(t, err)
 }
 
+func da(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
 // unbounded parses beyond the input bounds, to reach the math/big path.
 func unbounded(s string) Amount {
 	p, reason := parseDecimal(s, 30)
@@ -176,4 +184,29 @@ func unbounded(s string) Amount {
 		panic(reason)
 	}
 	return p.amount()
+}
+
+func TestWideAndOverflow(t *testing.T) {
+	// 2^63 and beyond are stored in 96 bits, exactly.
+	big := unbounded("92233720368547758.08") // 2^63 / 100
+	assert.Equal(t, "92233720368547758.08", big.String())
+	assert.Equal(t, "-92233720368547758.08", big.Neg().String())
+	sum := big.Add(big).Add(big)
+	assert.Equal(t, "276701161105643274.24", sum.String())
+	assert.Equal(t, 1, sum.Cmp(big))
+	assert.Equal(t, "92233720368547758.08", sum.Sub(big).Sub(big).String())
+	// ±2^95 is beyond the range: the result overflows and stays overflowed.
+	huge := unbounded("39614081257132168796771975168") // 2^95
+	assert.True(t, huge.Overflowed())
+	near := unbounded("39614081257132168796771975167") // 2^95 − 1
+	assert.False(t, near.Overflowed())
+	assert.Equal(t, "39614081257132168796771975167", near.String())
+	assert.Equal(t, "-39614081257132168796771975167", near.Neg().String())
+	over := near.Add(New(1, 0))
+	assert.True(t, over.Overflowed())
+	assert.True(t, over.Sub(near).Overflowed())
+	assert.Equal(t, 1, over.Cmp(near))
+	assert.Equal(t, -1, over.Neg().Cmp(near.Neg()))
+	_, err := over.MarshalJSON()
+	assert.ErrorIs(t, err, ErrInvalid)
 }

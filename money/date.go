@@ -211,3 +211,28 @@ func floorDiv(a, b int) int {
 }
 
 func floorMod(a, b int) int { return a - floorDiv(a, b)*b }
+
+// MonthSeries yields the dates anchor + k months for k = 0, 1, 2, … with
+// the anchor's day clamped to each month's end. It decomposes the anchor
+// once, so each date costs one day-number computation.
+type MonthSeries struct {
+	y, m, d int
+}
+
+// Months returns the series of monthly dates anchored on d.
+func (d Date) Months() MonthSeries {
+	y, m, dd := civilFromDays(int64(d.n) - 1)
+	return MonthSeries{y: y, m: m, d: dd}
+}
+
+// At returns anchor + k months; the same date as anchor.AddMonths(k).
+func (s MonthSeries) At(k int) Date {
+	mi := s.m - 1 + k
+	y := s.y + floorDiv(mi, 12)
+	m := floorMod(mi, 12) + 1
+	d := s.d
+	if d > 28 {
+		d = min(d, daysIn(y, m))
+	}
+	return Date{n: int32(daysFromCivil(y, m, d) + 1)}
+}

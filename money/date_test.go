@@ -82,3 +82,13 @@ func TestThirty360Rules(t *testing.T) {
 		assert.Equal(t, c.days, Thirty360.Days(MustParseDate(c.from), MustParseDate(c.to)), "%s→%s", c.from, c.to)
 	}
 }
+
+func TestMonthSeriesMatchesAddMonths(t *testing.T) {
+	for _, a := range []string{"2024-01-31", "2024-02-29", "1999-12-31", "2023-03-30", "2100-02-28", "1900-01-01"} {
+		d := MustParseDate(a)
+		s := d.Months()
+		for k := -30; k < 1300; k++ {
+			require.Equal(t, d.AddMonths(k), s.At(k), "%s + %d", a, k)
+		}
+	}
+}

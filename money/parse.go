@@ -122,7 +122,7 @@ func (p decimalParts) amount() Amount {
 		if p.neg {
 			u = -u
 		}
-		return Amount{u: u, places: int32(p.places)}
+		return New(u, p.places)
 	}
 	b, _ := new(big.Int).SetString(p.digits, 10)
 	if p.neg {

@@ -76,7 +76,7 @@ func (r Rate) Exceeds(n int64) bool {
 }
 
 // String returns r as a plain decimal, such as "0.049".
-func (r Rate) String() string { return Amount{u: r.coef, places: r.places}.String() }
+func (r Rate) String() string { return New(r.coef, int(r.places)).String() }
 
 // Percent returns r as a percentage, such as "4.9%" for 0.049.
 func (r Rate) Percent() string {

@@ -121,7 +121,54 @@ func (q Ratio) Sign() int {
 func (q Ratio) IsZero() bool { return q.Sign() == 0 }
 
 // Cmp compares q and o.
-func (q Ratio) Cmp(o Ratio) int { return q.rat().Cmp(o.rat()) }
+func (q Ratio) Cmp(o Ratio) int {
+	if q.b == nil && o.b == nil {
+		// a/b vs c/d with b, d > 0: compare a·d with c·b in 128 bits.
+		l, lok := mul128(q.num, o.denom())
+		r, rok := mul128(o.num, q.denom())
+		if lok && rok {
+			return l.cmp(r)
+		}
+	}
+	return q.rat().Cmp(o.rat())
+}
+
+// int128 is a signed 128-bit value, enough to compare two int64 products.
+type int128 struct {
+	hi int64
+	lo uint64
+}
+
+func mul128(a, b int64) (int128, bool) {
+	hi, lo := bits.Mul64(absU(a), absU(b))
+	if hi >= 1<<63 {
+		return int128{}, false
+	}
+	v := int128{hi: int64(hi), lo: lo}
+	if (a < 0) != (b < 0) {
+		// negate: two's complement
+		v.lo = ^v.lo + 1
+		v.hi = ^v.hi
+		if v.lo == 0 {
+			v.hi++
+		}
+	}
+	return v, true
+}
+
+func (x int128) cmp(y int128) int {
+	switch {
+	case x.hi < y.hi:
+		return -1
+	case x.hi > y.hi:
+		return 1
+	case x.lo < y.lo:
+		return -1
+	case x.lo > y.lo:
+		return 1
+	}
+	return 0
+}
 
 // FloatString returns q in decimal with the given number of digits after the
 // point, rounded half up; for display only.

@@ -42,7 +42,7 @@ type ledger struct {
 	capAmount  money.Amount
 	capped     bool
 	segStart   money.Date // start of the open segment
-	contSegs   []int      // indices of contingent segments, resolved at graceEnd
+	contFrom   int        // index of its first contingent segment, or −1
 }
 
 func (l *ledger) unpaid() money.Amount {
@@ -51,20 +51,21 @@ func (l *ledger) unpaid() money.Amount {
 
 // engine walks the account's event dates in order.
 type engine struct {
-	asOf       money.Date
-	pol        Policy
-	alloc      []Component
-	ls         []ledger
-	payments   []Payment // on or before as_of, sorted by date, stable
-	waivers    []Waiver  // likewise
-	contingent bool      // forgive with g > 0: grace accrual is contingent
-	hasCap     bool
-	rates      dailyRates
-	active     []int // installments with an open segment, in number order
-	unapplied  money.Amount
-	explain    Explanation
-	nextStart  int // installments before it have been opened (or skipped)
-	nextGrace  int // installments before it have had their grace end
+	asOf        money.Date
+	pol         Policy
+	alloc       []Component
+	ls          []ledger
+	payments    []Payment // on or before as_of, sorted by date, stable
+	waivers     []Waiver  // likewise
+	contingent  bool      // forgive with g > 0: grace accrual is contingent
+	hasCap      bool
+	rates       dailyRates
+	active      []int // installments with an open segment, in number order
+	unapplied   money.Amount
+	allocations []Allocation // backing store the payments' allocations are cut from
+	explain     Explanation
+	nextStart   int // installments before it have been opened (or skipped)
+	nextGrace   int // installments before it have had their grace end
 }
 
 func newEngine(a Account) *engine {
@@ -82,6 +83,7 @@ func newEngine(a Account) *engine {
 	for k, in := range a.Installments {
 		l := &e.ls[k]
 		l.number = k + 1
+		l.contFrom = -1
 		l.due = in.DueDate
 		l.start = in.DueDate
 		if p.GraceMode == Defer {
@@ -106,6 +108,8 @@ func newEngine(a Account) *engine {
 	e.explain.Segments = make([]Segment, 0, 4*len(a.Installments)+len(e.payments))
 	e.explain.LateFees = []LateFeeAssessment{}
 	e.explain.Payments = make([]PaymentApplication, 0, len(e.payments))
+	e.allocations = make([]Allocation, 0, 4*len(e.payments))
+	e.active = make([]int, 0, len(e.ls))
 	e.explain.Waivers = []WaiverApplication{}
 	return e
 }
@@ -249,7 +253,9 @@ func (e *engine) close(l *ledger, x money.Date) {
 	if e.contingent && !x.After(l.graceEnd) {
 		seg.Status = Contingent
 		l.contingent = l.contingent.Add(amt)
-		l.contSegs = append(l.contSegs, len(e.explain.Segments))
+		if l.contFrom < 0 {
+			l.contFrom = len(e.explain.Segments)
+		}
 	} else {
 		l.accrued = l.accrued.Add(amt)
 		l.owed[PenaltyComponent] = l.owed[PenaltyComponent].Add(amt)
@@ -281,10 +287,16 @@ func (e *engine) resolveContingent(l *ledger, owed bool) {
 		l.accrued = l.accrued.Add(l.contingent)
 		l.owed[PenaltyComponent] = l.owed[PenaltyComponent].Add(l.contingent)
 	}
-	for _, i := range l.contSegs {
-		e.explain.Segments[i].Status = status
+	if l.contFrom >= 0 {
+		// Its contingent segments are interleaved with other
+		// installments' from contFrom on.
+		for i := l.contFrom; i < len(e.explain.Segments); i++ {
+			if g := &e.explain.Segments[i]; g.Installment == l.number && g.Status == Contingent {
+				g.Status = status
+			}
+		}
 	}
-	l.contingent, l.contSegs = money.Amount{}, nil
+	l.contingent, l.contFrom = money.Amount{}, -1
 }
 
 func (e *engine) assessLateFee(l *ledger, x money.Date, unpaid money.Amount) {

@@ -12,12 +12,12 @@ import (
 func (e *engine) pay(p Payment) {
 	rec := PaymentApplication{Date: p.Date, Amount: p.Amount.Round(e.pol.Rounding)}
 	nDue := e.dueBy(p.Date)
-	left := e.allocate(0, nDue, p.Amount, &rec.Allocations)
-	left = e.allocate(nDue, len(e.ls), left, &rec.Allocations)
+	first := len(e.allocations)
+	left := e.allocate(0, nDue, p.Amount, &e.allocations)
+	left = e.allocate(nDue, len(e.ls), left, &e.allocations)
+	// A full slice expression, so no later append can write into it.
+	rec.Allocations = e.allocations[first:len(e.allocations):len(e.allocations)]
 	rec.Unapplied = left.Round(e.pol.Rounding)
-	if rec.Allocations == nil {
-		rec.Allocations = []Allocation{}
-	}
 	e.unapplied = e.unapplied.Add(left)
 	e.explain.Payments = append(e.explain.Payments, rec)
 }

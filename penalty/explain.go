@@ -122,10 +122,12 @@ func (s *Segment) UnmarshalJSON(b []byte) error {
 // ratioDecimal writes q in decimal: exactly if it terminates within
 // maxPlaces places, else rounded half up to maxPlaces.
 func ratioDecimal(q money.Ratio, maxPlaces int) string {
-	if s, ok := exactDecimal(q.Rat(), maxPlaces); ok {
+	x := q.Rat()
+	if s, ok := exactDecimal(x, maxPlaces); ok {
 		return s
 	}
-	return q.FloatString(maxPlaces)
+	// Not money.Ratio.FloatString: it cannot go past 12 places.
+	return x.FloatString(maxPlaces)
 }
 
 // exactDecimal writes x as a plain decimal if it has at most maxPlaces

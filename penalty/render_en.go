@@ -116,7 +116,7 @@ func (en) segment(g Segment, p Policy) string {
 	case Forgiven:
 		calc += " (in grace, paid in time: waived)"
 	}
-	return fmt.Sprintf("%s to %s, %d days: %s", g.From, g.To, g.Days, calc)
+	return fmt.Sprintf("%s to %s, %s: %s", g.From, g.To, days(g.Days), calc)
 }
 
 func (en) lateFee(a LateFeeAssessment, r money.Rounding) string {
@@ -202,4 +202,11 @@ func (en) totals(s Statement) string {
 		line += fmt.Sprintf("; %s overpaid, unapplied", s.Unapplied)
 	}
 	return line + "."
+}
+
+func days(n int) string {
+	if n == 1 {
+		return "1 day"
+	}
+	return fmt.Sprintf("%d days", n)
 }

@@ -73,24 +73,30 @@ func validateInstallments(ins []Installment) error {
 		return money.Errorf("installments", "at most %d installments, got %d", MaxInstallments, len(ins))
 	}
 	for i, in := range ins {
-		f := fmt.Sprintf("installments[%d]", i)
-		if err := checkDate(f+".due_date", in.DueDate); err != nil {
-			return err
-		}
-		if i > 0 && in.DueDate.Before(ins[i-1].DueDate) {
-			return money.Errorf(f+".due_date", "installments must be in due-date order: %s is before installment %d's %s",
-				in.DueDate, i, ins[i-1].DueDate)
-		}
-		for _, c := range [...]struct {
-			name string
-			v    money.Amount
-		}{{"principal", in.Principal}, {"interest", in.Interest}, {"fee", in.Fee}} {
-			if err := checkNonNegative(f+"."+c.name, c.v); err != nil {
-				return err
-			}
+		if err := validateInstallment(i, in, ins); err != nil {
+			return money.Within(fmt.Sprintf("installments[%d]", i), err)
 		}
 	}
 	return nil
+}
+
+// validateInstallment checks installment i; field names are relative to
+// it, so the common valid case formats no strings.
+func validateInstallment(i int, in Installment, ins []Installment) error {
+	if err := checkDate("due_date", in.DueDate); err != nil {
+		return err
+	}
+	if i > 0 && in.DueDate.Before(ins[i-1].DueDate) {
+		return money.Errorf("due_date", "installments must be in due-date order: %s is before installment %d's %s",
+			in.DueDate, i, ins[i-1].DueDate)
+	}
+	if err := checkNonNegative("principal", in.Principal); err != nil {
+		return err
+	}
+	if err := checkNonNegative("interest", in.Interest); err != nil {
+		return err
+	}
+	return checkNonNegative("fee", in.Fee)
 }
 
 func validatePayments(ps []Payment) error {
@@ -98,12 +104,12 @@ func validatePayments(ps []Payment) error {
 		return money.Errorf("payments", "at most %d payments, got %d", MaxPayments, len(ps))
 	}
 	for i, p := range ps {
-		f := fmt.Sprintf("payments[%d]", i)
-		if err := checkDate(f+".date", p.Date); err != nil {
-			return err
+		err := checkDate("date", p.Date)
+		if err == nil {
+			err = checkPositive("amount", p.Amount)
 		}
-		if err := checkPositive(f+".amount", p.Amount); err != nil {
-			return err
+		if err != nil {
+			return money.Within(fmt.Sprintf("payments[%d]", i), err)
 		}
 	}
 	return nil
@@ -114,28 +120,34 @@ func validateWaivers(ws []Waiver, n int) error {
 		return money.Errorf("waivers", "at most %d waivers, got %d", MaxWaivers, len(ws))
 	}
 	for i, w := range ws {
-		f := fmt.Sprintf("waivers[%d]", i)
-		if err := checkDate(f+".date", w.Date); err != nil {
-			return err
+		if err := validateWaiver(w, n); err != nil {
+			return money.Within(fmt.Sprintf("waivers[%d]", i), err)
 		}
-		switch w.Component {
-		case PenaltyComponent, LateFeeComponent, InterestComponent:
-		default:
-			return money.Errorf(f+".component", "must be one of penalty, late_fee, interest, got %s", w.Component)
+	}
+	return nil
+}
+
+func validateWaiver(w Waiver, n int) error {
+	if err := checkDate("date", w.Date); err != nil {
+		return err
+	}
+	switch w.Component {
+	case PenaltyComponent, LateFeeComponent, InterestComponent:
+	default:
+		return money.Errorf("component", "must be one of penalty, late_fee, interest, got %s", w.Component)
+	}
+	if w.Percent.IsZero() == w.Amount.IsZero() {
+		return money.Errorf("", "exactly one of percent or amount is required")
+	}
+	if !w.Percent.IsZero() {
+		if w.Percent.Sign() < 0 || w.Percent.Exceeds(1) {
+			return money.Errorf("percent", "must be between 0 and 1, got %s", w.Percent)
 		}
-		if w.Percent.IsZero() == w.Amount.IsZero() {
-			return money.Errorf(f, "exactly one of percent or amount is required")
-		}
-		if !w.Percent.IsZero() {
-			if w.Percent.Sign() < 0 || w.Percent.Exceeds(1) {
-				return money.Errorf(f+".percent", "must be between 0 and 1, got %s", w.Percent)
-			}
-		} else if err := checkPositive(f+".amount", w.Amount); err != nil {
-			return err
-		}
-		if w.Installment < 0 || w.Installment > n {
-			return money.Errorf(f+".installment", "must be between 1 and %d (or absent for all due installments), got %d", n, w.Installment)
-		}
+	} else if err := checkPositive("amount", w.Amount); err != nil {
+		return err
+	}
+	if w.Installment < 0 || w.Installment > n {
+		return money.Errorf("installment", "must be between 1 and %d (or absent for all due installments), got %d", n, w.Installment)
 	}
 	return nil
 }

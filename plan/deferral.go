@@ -49,13 +49,13 @@ func (d *DeferredInterest) UnmarshalText(b []byte) error {
 // terms.principal, against the rows' payments). Penalty does not accrue on
 // a deferred row: it is not due.
 func Defer(d Deferral) (schedule.Schedule, error) {
-	if err := d.check(); err != nil {
-		return schedule.Schedule{}, err
-	}
 	t := d.Terms
-	orig, err := schedule.Amortize(t)
+	orig, err := schedule.Amortize(t) // validates the terms
 	if err != nil {
 		return schedule.Schedule{}, money.Within("terms", err)
+	}
+	if err := d.check(); err != nil {
+		return schedule.Schedule{}, err
 	}
 	rows := d.rows(orig.Rows)
 	s, err := schedule.FromRows(rows, t.Rounding).WithRates(t.Principal, t.Frequency.PerYear())
@@ -157,7 +157,7 @@ func spread(rows []schedule.Row, total money.Amount, rnd money.Rounding) {
 	}
 	per := money.NewRatio(1, c)
 	share := total.MulRatio(per, rnd)
-	if share.MulInt(c - 1).Cmp(total) > 0 {
+	if share.MulInt(c-1).Cmp(total) > 0 {
 		share = total.MulRatio(per, money.NewRounding(rnd.Places(), money.Down))
 	}
 	rest := total
@@ -172,11 +172,9 @@ func spread(rows []schedule.Row, total money.Amount, rnd money.Rounding) {
 	}
 }
 
+// check validates what the terms (already valid) do not cover.
 func (d Deferral) check() error {
 	t := d.Terms
-	if err := money.Within("terms", t.Validate()); err != nil {
-		return err
-	}
 	switch {
 	case t.Method == schedule.Bullet:
 		return money.Errorf("terms.method", "a bullet loan has a single repayment at maturity, no installments to defer")

@@ -90,6 +90,11 @@ func Restructure(r Restructuring) (Restructured, error) {
 	if err := r.check(); err != nil {
 		return Restructured{}, err
 	}
+	return r.plan()
+}
+
+// plan computes a checked restructuring.
+func (r Restructuring) plan() (Restructured, error) {
 	rnd := r.Rounding
 	waived := r.Outstanding.Of(r.Waive, rnd)
 	base := r.Outstanding.Sub(waived).Sum().Round(rnd)
@@ -98,7 +103,7 @@ func Restructure(r Restructuring) (Restructured, error) {
 		return Restructured{}, err
 	}
 	financed := base.Sub(down)
-	s, err := schedule.New(r.terms(financed))
+	s, err := r.schedule(financed)
 	if err != nil {
 		return Restructured{}, err
 	}
@@ -137,6 +142,23 @@ func (r Restructuring) downPayment(base money.Amount) (money.Amount, error) {
 		return money.Amount{}, money.Errorf("down_payment", "leaves nothing to finance: it pays all of %s", base)
 	}
 	return down, nil
+}
+
+// schedule repays financed, with its rates. An interest-free schedule's
+// payments add up to exactly what it lends, so its rate of return is
+// exactly 0 and is not solved for.
+func (r Restructuring) schedule(financed money.Amount) (schedule.Schedule, error) {
+	t := r.terms(financed)
+	if r.Pricing.Method != InterestFree {
+		return schedule.New(t)
+	}
+	s, err := schedule.Amortize(t)
+	if err != nil {
+		return schedule.Schedule{}, err
+	}
+	zero := money.NewRate(0, 6)
+	s.Rates = &schedule.Rates{IRR: zero, APR: zero, EffectiveAnnualRate: zero}
+	return s, nil
 }
 
 // terms are the schedule that repays financed.

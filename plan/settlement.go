@@ -31,10 +31,16 @@ func Settle(s Settlement) (Settled, error) {
 	if err != nil {
 		return Settled{}, err
 	}
+	return s.settle(), nil
+}
+
+// settle computes a checked settlement.
+func (s Settlement) settle() Settled {
+	rnd := s.Rounding
 	d := newRelief(s.Outstanding.Of(s.Discount, rnd), rnd)
 	return Settled{
 		Discount: d,
 		LumpSum:  s.Outstanding.Sum().Sub(d.Total).Round(rnd),
 		Saving:   d.Total,
-	}, nil
+	}
 }

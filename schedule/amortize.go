@@ -67,6 +67,14 @@ func (t Terms) Reamortize(balance money.Amount, first, count int) []Row {
 }
 
 func (r run) appendRows(rows []Row) []Row {
+	if out, _, ok := r.fastRows(rows); ok {
+		return out
+	}
+	return r.slowRows(rows)
+}
+
+// slowRows is the general path: any basis, grace or magnitude.
+func (r run) slowRows(rows []Row) []Row {
 	if r.t.Method == Bullet {
 		return append(rows, r.bulletRow())
 	}

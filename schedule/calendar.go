@@ -7,7 +7,8 @@ import "github.com/repayplan/repayplan/money"
 type calendar struct {
 	start  money.Date
 	anchor money.Date
-	offset int // period number whose due date is the anchor
+	months money.MonthSeries // anchor's monthly series
+	offset int               // period number whose due date is the anchor
 	freq   Frequency
 }
 
@@ -16,6 +17,7 @@ func (t Terms) calendar() calendar {
 	if !t.FirstDueDate.IsZero() {
 		c.anchor, c.offset = t.FirstDueDate, 1
 	}
+	c.months = c.anchor.Months()
 	return c
 }
 
@@ -27,13 +29,13 @@ func (c calendar) due(i int) money.Date {
 	k := i - c.offset
 	switch c.freq {
 	case Quarterly:
-		return c.anchor.AddMonths(3 * k)
+		return c.months.At(3 * k)
 	case Weekly:
 		return c.anchor.AddDays(7 * k)
 	case Biweekly:
 		return c.anchor.AddDays(14 * k)
 	}
-	return c.anchor.AddMonths(k)
+	return c.months.At(k)
 }
 
 // DueDate returns the due date of period i of t's calendar (i ≥ 1; the

@@ -137,3 +137,28 @@ func TestRatesOfRandomSchedules(t *testing.T) {
 		require.True(t, s.EffectiveAnnualRate.Cmp(s.APR) >= 0 || s.APR.Sign() <= 0)
 	}
 }
+
+// TestFastPathMatchesGeneralPath holds the machine-integer kernel to the
+// general Amount-based path, row for row.
+func TestFastPathMatchesGeneralPath(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 14))
+	fast := 0
+	for i := 0; i < 3000; i++ {
+		terms := randomTerms(rng)
+		terms.InterestBasis = Periodic
+		if terms.Grace.Kind == GraceFull {
+			terms.Grace = Grace{}
+		}
+		require.NoError(t, terms.Validate())
+		r := terms.run(terms.Principal, 1, terms.Periods, terms.Grace)
+		got, totals, ok := r.fastRows(nil)
+		if !ok {
+			continue
+		}
+		fast++
+		want := terms.run(terms.Principal, 1, terms.Periods, terms.Grace).slowRows(nil)
+		require.Equal(t, want, got, "%+v", terms)
+		require.Equal(t, newSchedule(want, terms.Rounding).Totals, totals)
+	}
+	require.Greater(t, fast, 2000, "the fast path must cover the common case")
+}

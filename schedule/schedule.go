@@ -89,8 +89,15 @@ func Amortize(t Terms) (Schedule, error) {
 		return Schedule{}, err
 	}
 	rows := make([]Row, 0, t.rowCount())
-	rows = t.run(t.Principal, 1, t.Periods, t.Grace).appendRows(rows)
-	return newSchedule(rows, t.Rounding), nil
+	r := t.run(t.Principal, 1, t.Periods, t.Grace)
+	if rows, totals, ok := r.fastRows(rows); ok {
+		return Schedule{RowCount: len(rows), Rows: rows, Totals: totals}, nil
+	}
+	s := newSchedule(r.slowRows(rows), t.Rounding)
+	if s.Totals.Payment.Overflowed() || s.Totals.Principal.Overflowed() || s.Totals.Capitalized.Overflowed() {
+		return Schedule{}, money.Errorf("principal", "the schedule's amounts exceed the supported range (±3.9 × 10^28 units): %s", money.ErrOverflow.Reason)
+	}
+	return s, nil
 }
 
 func (t Terms) rowCount() int {

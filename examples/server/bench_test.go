@@ -15,9 +15,9 @@ import (
 )
 
 // BenchmarkServerSchedule measures the whole service on loopback: concurrent
-// clients (b.RunParallel, GOMAXPROCS×-cpu goroutines; raise with
-// b.SetParallelism via -test.cpu) POSTing scheduleRequest to a real
-// listener on 127.0.0.1, keep-alive connections. Reported: req/s.
+// clients (b.RunParallel with SetParallelism(4), i.e. 4×GOMAXPROCS
+// goroutines) POST scheduleRequest over keep-alive connections to a real
+// listener on 127.0.0.1. Reported: req/s beside ns/op and allocations.
 //
 //	go test -run '^$' -bench ServerSchedule -benchmem ./examples/server
 func BenchmarkServerSchedule(b *testing.B) {

@@ -416,10 +416,13 @@ func TestLoadConfigBounds(t *testing.T) {
 	}
 }
 
-func TestLoopbackClientRefusesOtherHosts(t *testing.T) {
-	_, err := loopbackClient(1).Get("http://192.0.2.1:9/") // TEST-NET-1, never dialled
-	require.Error(t, err)
-	assert.Contains(t, err.Error(), "loopback IPs only")
+func TestLoopbackOnly(t *testing.T) {
+	for _, ok := range []string{"127.0.0.1:8080", "[::1]:80", "127.0.0.2:1"} {
+		assert.NoError(t, loopbackOnly(ok), ok)
+	}
+	for _, bad := range []string{"192.0.2.1:80", "[2001:db8::1]:80", "localhost:80", "example.com:443", "0.0.0.0:80", "127.0.0.1"} {
+		assert.Error(t, loopbackOnly(bad), bad)
+	}
 }
 
 func TestPercentile(t *testing.T) {

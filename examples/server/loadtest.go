@@ -175,12 +175,8 @@ func loopbackClient(conns int) *http.Client {
 		Transport: &http.Transport{
 			Proxy: nil,
 			DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
-				host, _, err := net.SplitHostPort(addr)
-				if err != nil {
+				if err := loopbackOnly(addr); err != nil {
 					return nil, err
-				}
-				if ip := net.ParseIP(host); ip == nil || !ip.IsLoopback() {
-					return nil, fmt.Errorf("refusing to dial %s: loopback IPs only", addr)
 				}
 				return dialer.DialContext(ctx, network, addr)
 			},
@@ -189,6 +185,19 @@ func loopbackClient(conns int) *http.Client {
 			DisableCompression:  true,
 		},
 	}
+}
+
+// loopbackOnly accepts a host:port whose host is a literal loopback IP.
+// Names are refused too, so nothing is ever resolved.
+func loopbackOnly(addr string) error {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return err
+	}
+	if ip := net.ParseIP(host); ip == nil || !ip.IsLoopback() {
+		return fmt.Errorf("refusing to dial %s: loopback IPs only", addr)
+	}
+	return nil
 }
 
 // post sends scheduleRequest to url and checks the answer is 200 with body

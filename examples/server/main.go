@@ -15,14 +15,14 @@
 //
 // Examples:
 //
-//	curl -s localhost:8080/healthz
-//	curl -s localhost:8080/v1/kinds
-//	curl -s -H 'Content-Type: application/json' localhost:8080/v1/schedule -d '{
+//	curl -s 127.0.0.1:8080/healthz
+//	curl -s 127.0.0.1:8080/v1/kinds
+//	curl -s -H 'Content-Type: application/json' 127.0.0.1:8080/v1/schedule -d '{
 //	  "principal": "1000000", "annual_rate": "0.049", "periods": 360,
 //	  "method": "equal_installment", "start_date": "2024-01-15"}'
 //	# any vector's input, straight from the test data:
 //	jq .input testdata/vectors/apr-zero-rate.json |
-//	  curl -s -H 'Content-Type: application/json' localhost:8080/v1/apr --data-binary @-
+//	  curl -s -H 'Content-Type: application/json' 127.0.0.1:8080/v1/apr --data-binary @-
 //
 // Status codes: 200 with the result; 400 for invalid or unsatisfiable input
 // (SPEC §5), with a body naming the field:

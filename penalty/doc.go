@@ -1,0 +1,79 @@
+// Package penalty accrues penalty interest (罚息, with 复利 on overdue
+// interest where the policy says so) and late fees (滞纳金 / 违约金) on a
+// ledger of due installments and payments, allocates the payments, applies
+// waivers (减免), and explains every amount line by line, in data and in
+// Chinese and English sentences a collections agent can read out.
+//
+// # The model
+//
+// [Accrue] walks the account's event dates in order. On each date X:
+//
+//  1. every open penalty segment that ends at X is closed: its amount,
+//     round(base × daily rate × days) (or days × round(base × daily rate)
+//     under daily rounding), becomes payable — or contingent inside a
+//     forgiving grace;
+//  2. installments whose grace ends at the start of X (D+g+1) resolve
+//     their contingent penalty (payable if principal+interest+fee is still
+//     unpaid, else forgiven) and are assessed their late fee;
+//  3. waivers dated X apply;
+//  4. payments dated X apply, in input order.
+//
+// A segment is one installment's accrual between consecutive boundaries:
+// its accrual start (D, or D+g under defer), every payment date and every
+// waiver date (all of them, not only those touching the installment), the
+// grace end D+g+1 (forgive with g > 0), D+S (stop_after_days), 1 January
+// when the daily rate depends on the year, and as_of. A segment whose base
+// is zero is not recorded. Penalty accrues on the outstanding principal, or
+// principal plus interest; never on fees, late fees or penalty.
+//
+// An installment's payable segments add up to its PenaltyAccrued to the
+// cent, because the penalty is defined as that sum.
+//
+// # Choices where SPEC §3 is silent
+//
+//   - Waiver dates split segments like payment dates: a waiver of interest
+//     under the principal_and_interest base changes the base, and treating
+//     every waiver date alike keeps the rule simple to state.
+//   - 1 January is a boundary only when the penalty rate is annual or
+//     monthly under act/act; a rate quoted daily does not depend on the
+//     year.
+//   - Days are actual days under every day count; the day count only
+//     chooses the basis (360, 365, or the days of the segment's calendar
+//     year under act/act). 30/360 therefore divides by 360 but counts
+//     actual days, as Chinese banks do for 罚息.
+//   - A penalty rate with no unit is annual (the contract rate is usually
+//     quoted a year). A missing penalty rate is 0: no penalty.
+//   - Under defer there is no boundary at D+g+1: the late fee assessed
+//     then takes the cap before the penalty of the segment still open, as
+//     SPEC's "before any penalty not yet accrued at that boundary" says.
+//   - The cap is per installment, on its original principal, and counts
+//     contingent penalty while it stands. Once a segment has been cut to
+//     the cap the installment accrues nothing more, so no zero-amount
+//     segments follow. A cap of 0 is a cap (no penalty at all); no cap at
+//     all is a nil Policy.Cap.
+//   - stop_after_days 0 (or absent) means no stop; a late fee Max of 0
+//     means no maximum.
+//   - A percent late fee is round(rate × unpaid principal+interest+fee),
+//     then raised to Min, then lowered to Max. A fixed fee takes only an
+//     amount, a percent fee only rate, min and max: mixing is an error, so
+//     a typo cannot silently drop a fee.
+//   - Allocation must name all five components exactly once.
+//   - A waiver with no installment targets the installments due on or
+//     before its date, oldest first; percent waivers round each
+//     installment's share, amount waivers never take more than is owed.
+//   - days_past_due counts from an installment's own due date while any of
+//     its principal, interest or fee is unpaid; penalty and late fees left
+//     unpaid do not keep an account delinquent. Installments not yet due
+//     are listed and counted in the totals (they are owed, not overdue).
+//   - Inputs may carry more places than the rounding; the engine keeps
+//     them exact and rounds what it outputs. Totals add the rounded figures
+//     shown.
+//
+// # Bounds
+//
+// At most [MaxInstallments] installments, [MaxPayments] payments and
+// [MaxWaivers] waivers, and at most 200 000 segments in one explanation
+// (installments accruing × payment dates); beyond that Accrue returns an
+// error rather than unbounded work. Every error is a *money.Error naming
+// the field, matching errors.Is(err, money.ErrInvalid).
+package penalty
