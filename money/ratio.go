@@ -201,3 +201,12 @@ func gcd(a, b uint64) uint64 {
 	}
 	return a
 }
+
+// Parts returns q as num/den (den > 0, in lowest terms) when both fit in
+// int64.
+func (q Ratio) Parts() (num, den int64, ok bool) {
+	if q.b != nil {
+		return 0, 0, false
+	}
+	return q.num, q.denom(), true
+}

@@ -79,7 +79,13 @@ func newEngine(a Account) *engine {
 		hasCap:     p.Cap != nil,
 		rates:      newDailyRates(p.PenaltyRate),
 	}
+	// The statement must not share memory with the caller's account.
 	e.explain.Policy = p
+	e.explain.Policy.Allocation = slices.Clone(p.Allocation)
+	if p.Cap != nil {
+		c := *p.Cap
+		e.explain.Policy.Cap = &c
+	}
 	for k, in := range a.Installments {
 		l := &e.ls[k]
 		l.number = k + 1
@@ -106,7 +112,7 @@ func newEngine(a Account) *engine {
 	e.payments = onOrBefore(a.Payments, a.AsOf, func(p Payment) money.Date { return p.Date })
 	e.waivers = onOrBefore(a.Waivers, a.AsOf, func(w Waiver) money.Date { return w.Date })
 	e.explain.Segments = make([]Segment, 0, 4*len(a.Installments)+len(e.payments))
-	e.explain.LateFees = []LateFeeAssessment{}
+	e.explain.LateFees = make([]LateFeeAssessment, 0, len(a.Installments))
 	e.explain.Payments = make([]PaymentApplication, 0, len(e.payments))
 	e.allocations = make([]Allocation, 0, 4*len(e.payments))
 	e.active = make([]int, 0, len(e.ls))

@@ -290,3 +290,19 @@ func TestPrincipalAndInterestBaseExcludesFee(t *testing.T) {
 		"policy":{"penalty_rate":{"rate":"0.001","unit":"daily"},"base":"principal_and_interest"}}`)
 	amountEq(t, "11.00", s.Installments[0].PenaltyAccrued)
 }
+
+// The statement shares no memory with the account: changing the caller's
+// policy afterwards does not change it.
+func TestStatementDoesNotAliasInput(t *testing.T) {
+	c := money.MustParseRate("0.5")
+	a := penalty.Account{AsOf: money.MustParseDate("2025-02-01"),
+		Installments: []penalty.Installment{{DueDate: money.MustParseDate("2025-01-01"), Principal: money.MustParse("100")}},
+		Policy: penalty.Policy{Cap: &c, Allocation: []penalty.Component{
+			penalty.PrincipalComponent, penalty.InterestComponent, penalty.FeeComponent, penalty.LateFeeComponent, penalty.PenaltyComponent}}}
+	s, err := penalty.Accrue(a)
+	require.NoError(t, err)
+	a.Policy.Allocation[0] = penalty.PenaltyComponent
+	c = money.MustParseRate("0.9")
+	assert.Equal(t, penalty.PrincipalComponent, s.Explanation.Policy.Allocation[0])
+	assert.Equal(t, "0.5", s.Explanation.Policy.Cap.String())
+}

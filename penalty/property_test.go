@@ -160,8 +160,17 @@ func segmentBase(a penalty.Account, g penalty.Segment, x penalty.Explanation) mo
 	return base
 }
 
+// ledgers is how many random ledgers a property runs over; -short (the
+// race-detector run in CI) takes fewer.
+func ledgers(n uint64) uint64 {
+	if testing.Short() {
+		return n / 8
+	}
+	return n
+}
+
 func TestPropertiesRandomLedgers(t *testing.T) {
-	for seed := range uint64(4000) {
+	for seed := range ledgers(4000) {
 		rng := rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15))
 		a := randomAccount(rng)
 		s, err := penalty.Accrue(a)
@@ -173,7 +182,7 @@ func TestPropertiesRandomLedgers(t *testing.T) {
 // Listing payments on different dates in another order must not change
 // anything; only same-day order matters.
 func TestPropertyPaymentListingOrder(t *testing.T) {
-	for seed := range uint64(1500) {
+	for seed := range ledgers(1500) {
 		rng := rand.New(rand.NewPCG(seed, 7))
 		a := randomAccount(rng)
 		want, err := penalty.Accrue(a)

@@ -46,44 +46,47 @@ func BenchmarkScheduleWithRates360(b *testing.B) {
 // floatRow mirrors Row with float64 amounts: the baseline, not the product
 // (it misrounds ties and drifts on large balances).
 type floatRow struct {
-	number                                         int
-	due                                            money.Date
-	days                                           int
-	opening, principal, interest, payment, closing float64
+	number, days                                                     int
+	due                                                              money.Date
+	opening, principal, interest, fee, payment, closing, capitalized float64
 }
 
 var floatSink []floatRow
 
 // floatSchedule360 is the same arithmetic in float64: the annuity payment
-// via math.Pow, then per row: due date, days, interest rounded to cents,
-// principal, balance; the last row takes the residual; then the totals.
-func floatSchedule360(p, annual float64, n int, start money.Date) ([]floatRow, float64) {
+// via math.Pow, then per row the due date (by the same calendar code as the
+// exact path), days, interest rounded to cents, principal, balance, the
+// last row taking the residual, and the column totals.
+func floatSchedule360(p, annual float64, n int, start money.Date) ([]floatRow, [4]float64) {
 	r := annual / 12
 	g := math.Pow(1+r, float64(n))
 	a := math.Round(p*r*g/(g-1)*100) / 100
 	rows := make([]floatRow, n)
+	months := start.Months()
 	bal, prev := p, start
-	var total float64
+	var totals [4]float64
 	for i := range rows {
-		due := start.AddMonths(i + 1)
+		due := months.At(i + 1)
 		interest := math.Round(bal*r*100) / 100
 		principal := a - interest
 		if i == n-1 {
 			principal = bal
 		}
-		rows[i] = floatRow{i + 1, due, due.Sub(prev), bal, principal, interest, principal + interest, bal - principal}
-		total += principal + interest
+		rows[i] = floatRow{number: i + 1, days: due.Sub(prev), due: due, opening: bal, principal: principal,
+			interest: interest, payment: principal + interest, closing: bal - principal}
+		totals[0] += principal
+		totals[1] += interest
+		totals[3] += principal + interest
 		bal -= principal
 		prev = due
 	}
-	return rows, total
+	return rows, totals
 }
 
 // BenchmarkSchedule360Float64 is the float64 baseline of BenchmarkSchedule360.
 func BenchmarkSchedule360Float64(b *testing.B) {
 	b.ReportAllocs()
-	start := mortgage.StartDate
 	for b.Loop() {
-		floatSink, _ = floatSchedule360(1_000_000, 0.049, 360, start)
+		floatSink, _ = floatSchedule360(1_000_000, 0.049, 360, mortgage.StartDate)
 	}
 }

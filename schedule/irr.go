@@ -32,6 +32,11 @@ var (
 // solveRates finds the periodic IRR at which the flows repay received, and
 // derives the APR and effective annual rate from it.
 func solveRates(received money.Amount, flows []Flow, perYear int64) (Rates, error) {
+	if v, ok := solveDiscountFast(received, flows); ok {
+		if r, err := ratesFromDiscount(v, perYear); err == nil && !nearTie(v, perYear) {
+			return r, nil
+		}
+	}
 	c, p0 := denseFlows(received, flows)
 	v, err := solveDiscount(c, p0)
 	if err != nil {

@@ -14,6 +14,15 @@ import (
 // balance·p·(q+p)^m / (q·((q+p)^m − q^m)): exact, with no intermediate
 // rounding, whatever m and r are.
 func annuity(balance money.Amount, r money.Ratio, m int, rnd money.Rounding, multiple money.Amount) money.Amount {
+	if multiple.IsZero() && !r.IsZero() {
+		if b, ok := balance.Units(rnd.Places()); ok {
+			if p, q, ok := ratioParts(r); ok {
+				if a, ok := annuityUnits(b, p, q, m, rnd.Mode()); ok {
+					return money.New(a, rnd.Places())
+				}
+			}
+		}
+	}
 	coef, places := balance.Coefficient()
 	num, den := new(big.Int), new(big.Int)
 	if r.IsZero() {

@@ -1,0 +1,220 @@
+package schedule
+
+import (
+	"math/big"
+	"math/bits"
+
+	"github.com/repayplan/repayplan/money"
+)
+
+// sf is a signed f128: the working number of the fast IRR solver. Zero has
+// a zero mantissa.
+type sf struct {
+	m   f128
+	neg bool
+}
+
+func (a sf) isZero() bool { return a.m.hi == 0 && a.m.lo == 0 }
+
+func sfInt(x int64) sf {
+	if x == 0 {
+		return sf{}
+	}
+	if x < 0 {
+		return sf{m: f128FromUint(uint64(-x)), neg: true}
+	}
+	return sf{m: f128FromUint(uint64(x))}
+}
+
+func (a sf) mul(b sf) sf {
+	if a.isZero() || b.isZero() {
+		return sf{}
+	}
+	return sf{m: a.m.mul(b.m), neg: a.neg != b.neg}
+}
+
+// add returns a + b, truncating to 128 bits.
+func (a sf) add(b sf) sf {
+	switch {
+	case b.isZero():
+		return a
+	case a.isZero():
+		return b
+	}
+	if cmpMag(a.m, b.m) < 0 {
+		a, b = b, a
+	}
+	shift := uint(a.m.e - b.m.e)
+	if shift >= 128 {
+		return a
+	}
+	bhi, blo := shr128(b.m.hi, b.m.lo, shift)
+	if a.neg == b.neg {
+		lo, c := bits.Add64(a.m.lo, blo, 0)
+		hi, c2 := bits.Add64(a.m.hi, bhi, c)
+		r := f128{hi: hi, lo: lo, e: a.m.e}
+		if c2 != 0 {
+			r.hi, r.lo = r.hi>>1|1<<63, r.lo>>1|r.hi<<63
+			r.e++
+		}
+		return sf{m: r, neg: a.neg}
+	}
+	lo, bw := bits.Sub64(a.m.lo, blo, 0)
+	hi, _ := bits.Sub64(a.m.hi, bhi, bw)
+	if hi == 0 && lo == 0 {
+		return sf{}
+	}
+	return sf{m: f128{hi: hi, lo: lo, e: a.m.e}.norm(), neg: a.neg}
+}
+
+func (a sf) sub(b sf) sf { b.neg = !b.neg; return a.add(b) }
+
+func cmpMag(a, b f128) int {
+	switch {
+	case a.e != b.e:
+		if a.e < b.e {
+			return -1
+		}
+		return 1
+	case a.hi != b.hi:
+		if a.hi < b.hi {
+			return -1
+		}
+		return 1
+	case a.lo != b.lo:
+		if a.lo < b.lo {
+			return -1
+		}
+		return 1
+	}
+	return 0
+}
+
+func shr128(hi, lo uint64, s uint) (uint64, uint64) {
+	switch {
+	case s == 0:
+		return hi, lo
+	case s >= 64:
+		return 0, hi >> (s - 64)
+	}
+	return hi >> s, lo>>s | hi<<(64-s)
+}
+
+// quo returns a/b to 64 bits of precision (b ≠ 0): enough for a Newton step.
+func (a sf) quo(b sf) sf {
+	if a.isZero() {
+		return sf{}
+	}
+	n, d, e := a.m.hi, b.m.hi, a.m.e-b.m.e
+	if n >= d {
+		n >>= 1
+		e++
+	}
+	q, _ := bits.Div64(n, 0, d)
+	return sf{m: f128{lo: q, e: e - 64}.norm(), neg: a.neg != b.neg}
+}
+
+// rat converts a to an exact big.Rat.
+func (a sf) rat() *big.Rat {
+	m := new(big.Int).Lsh(new(big.Int).SetUint64(a.m.hi), 64)
+	m.Or(m, new(big.Int).SetUint64(a.m.lo))
+	if a.neg {
+		m.Neg(m)
+	}
+	r := new(big.Rat).SetInt(m)
+	if a.m.e >= 0 {
+		return r.Mul(r, new(big.Rat).SetInt(new(big.Int).Lsh(big.NewInt(1), uint(a.m.e))))
+	}
+	return r.Quo(r, new(big.Rat).SetInt(new(big.Int).Lsh(big.NewInt(1), uint(-a.m.e))))
+}
+
+// solveDiscountFast is solveDiscount in 128-bit binary floating point:
+// the same Newton iteration on the same convex function, a few hundred
+// times faster than math/big. It reports false when the flows do not fit
+// in int64 units or the iteration does not settle, and the caller falls
+// back to the math/big solver.
+func solveDiscountFast(received money.Amount, flows []Flow) (*big.Float, bool) {
+	places := received.Places()
+	for _, f := range flows {
+		places = max(places, f.Amount.Places())
+	}
+	p0, ok := received.Units(places)
+	if !ok || p0 <= 0 {
+		return nil, false
+	}
+	last := 0
+	for _, f := range flows {
+		if f.Period < 1 || f.Amount.IsNegative() {
+			return nil, false
+		}
+		last = max(last, f.Period)
+	}
+	c := make([]sf, last)
+	var sum sf
+	for _, f := range flows {
+		u, ok := f.Amount.Units(places)
+		if !ok {
+			return nil, false
+		}
+		c[f.Period-1] = c[f.Period-1].add(sfInt(u))
+		sum = sum.add(sfInt(u))
+	}
+	P := sfInt(p0)
+	if sum.isZero() || sum.sub(P).isZero() {
+		return nil, false // no root, or exactly 0 %: the exact solver says which
+	}
+	v := sfInt(1)
+	for range maxNewton {
+		f, d := hornerFast(c, v, P)
+		if d.isZero() || d.neg {
+			return nil, false
+		}
+		step := f.quo(d)
+		next := v.sub(step)
+		if next.neg || next.isZero() {
+			return nil, false
+		}
+		// Converged when the step is below 2^−110 of v.
+		if step.isZero() || step.m.e+128 < v.m.e+128-110 {
+			bf := new(big.Float).SetPrec(finalPrec).SetRat(next.rat())
+			return bf, true
+		}
+		v = next
+	}
+	return nil, false
+}
+
+// hornerFast returns f(v) = Σ c_t·v^t − P and f'(v).
+func hornerFast(c []sf, v, P sf) (sf, sf) {
+	var q, dq sf
+	for t := len(c) - 1; t >= 0; t-- {
+		dq = dq.mul(v).add(q)
+		q = q.mul(v).add(c[t])
+	}
+	return v.mul(q).sub(P), q.add(v.mul(dq))
+}
+
+// nearTie reports whether any rate derived from v lies so close to a
+// rounding boundary of the 6th place that the fast solver's precision (about
+// 2^−100) could round it the wrong way; the exact solver then decides.
+func nearTie(v *big.Float, perYear int64) bool {
+	one := big.NewFloat(1).SetPrec(finalPrec)
+	i := new(big.Float).SetPrec(finalPrec).Quo(one, v)
+	i.Sub(i, one)
+	apr := new(big.Float).SetPrec(finalPrec).Mul(i, new(big.Float).SetInt64(perYear))
+	g := powFloat(new(big.Float).SetPrec(finalPrec).Add(one, i), perYear)
+	ear := g.Sub(g, one)
+	for _, x := range []*big.Float{i, apr, ear} {
+		// distance of x·10^6 from the nearest k + 1/2
+		y := new(big.Float).SetPrec(finalPrec).Mul(x, big.NewFloat(1e6))
+		y.Abs(y)
+		fl, _ := y.Int(nil)
+		frac := new(big.Float).SetPrec(finalPrec).Sub(y, new(big.Float).SetInt(fl))
+		frac.Sub(frac, big.NewFloat(0.5))
+		frac.Abs(frac)
+		if frac.Cmp(big.NewFloat(1e-15)) < 0 {
+			return true
+		}
+	}
+	return false
+}
