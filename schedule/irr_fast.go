@@ -163,9 +163,10 @@ func solveDiscountFast(received money.Amount, flows []Flow) (*big.Float, bool) {
 	if sum.isZero() || sum.sub(P).isZero() {
 		return nil, false // no root, or exactly 0 %: the exact solver says which
 	}
+	runs := runsOf(c)
 	v := sfInt(1)
 	for range maxNewton {
-		f, d := hornerFast(c, v, P)
+		f, d := hornerRuns(runs, v, P)
 		if d.isZero() || d.neg {
 			return nil, false
 		}
@@ -184,14 +185,69 @@ func solveDiscountFast(received money.Amount, flows []Flow) (*big.Float, bool) {
 	return nil, false
 }
 
-// hornerFast returns f(v) = Σ c_t·v^t − P and f'(v).
-func hornerFast(c []sf, v, P sf) (sf, sf) {
+// flowRun is a stretch of equal consecutive flows, listed from the last.
+type flowRun struct {
+	c sf
+	n int
+}
+
+// runsOf groups c into runs, last period first, so that Horner's rule can
+// take a run of m equal payments (an annuity's) in O(log m) steps.
+func runsOf(c []sf) []flowRun {
+	var out []flowRun
+	for t := len(c) - 1; t >= 0; {
+		j := t
+		for j > 0 && c[j-1] == c[t] {
+			j--
+		}
+		out = append(out, flowRun{c: c[t], n: t - j + 1})
+		t = j - 1
+	}
+	return out
+}
+
+// hornerRuns returns f(v) = Σ c_t·v^t − P and f'(v) by Horner's rule over
+// runs: a run of m equal c turns q into q·v^m + c·G_m(v), where G_m is the
+// geometric sum 1 + v + … + v^(m−1).
+func hornerRuns(runs []flowRun, v, P sf) (sf, sf) {
 	var q, dq sf
-	for t := len(c) - 1; t >= 0; t-- {
-		dq = dq.mul(v).add(q)
-		q = q.mul(v).add(c[t])
+	for _, r := range runs {
+		if r.n == 1 {
+			dq = dq.mul(v).add(q)
+			q = q.mul(v).add(r.c)
+			continue
+		}
+		g := geometric(v, r.n)
+		dq = dq.mul(g.vm).add(q.mul(g.wm)).add(r.c.mul(g.dm))
+		q = q.mul(g.vm).add(r.c.mul(g.gm))
 	}
 	return v.mul(q).sub(P), q.add(v.mul(dq))
+}
+
+// geoSum holds v^m, its derivative m·v^(m−1), G_m = Σ_{j<m} v^j and G_m'.
+type geoSum struct{ vm, wm, gm, dm sf }
+
+// geometric computes geoSum by binary doubling: from k to 2k,
+// V ← V², W ← 2VW, G ← G(1+V), D ← D(1+V) + GW; from k to k+1,
+// V ← vV, W ← V + vW, G ← 1 + vG, D ← G + vD.
+func geometric(v sf, m int) geoSum {
+	one := sfInt(1)
+	s := geoSum{vm: one}
+	for bit := bits.Len(uint(m)) - 1; bit >= 0; bit-- {
+		onePlusV := one.add(s.vm)
+		s.dm = s.dm.mul(onePlusV).add(s.gm.mul(s.wm))
+		s.gm = s.gm.mul(onePlusV)
+		w2 := s.vm.mul(s.wm)
+		s.wm = w2.add(w2)
+		s.vm = s.vm.mul(s.vm)
+		if m>>bit&1 == 1 {
+			s.dm = s.gm.add(v.mul(s.dm))
+			s.wm = s.vm.add(v.mul(s.wm))
+			s.gm = one.add(v.mul(s.gm))
+			s.vm = v.mul(s.vm)
+		}
+	}
+	return s
 }
 
 // nearTie reports whether any rate derived from v lies so close to a

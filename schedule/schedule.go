@@ -95,7 +95,7 @@ func Amortize(t Terms) (Schedule, error) {
 	}
 	s := newSchedule(r.slowRows(rows), t.Rounding)
 	if s.Totals.Payment.Overflowed() || s.Totals.Principal.Overflowed() || s.Totals.Capitalized.Overflowed() {
-		return Schedule{}, money.Errorf("principal", "the schedule's amounts exceed the supported range (±3.9 × 10^28 units): %s", money.ErrOverflow.Reason)
+		return Schedule{}, money.Errorf("principal", "the schedule's amounts exceed the supported range of ±3.9 × 10^28 units: interest capitalized at this rate over this term grows without bound")
 	}
 	return s, nil
 }

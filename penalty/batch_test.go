@@ -1,0 +1,268 @@
+package penalty_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"iter"
+	"math/rand/v2"
+	"runtime"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/repayplan/repayplan/money"
+	"github.com/repayplan/repayplan/penalty"
+)
+
+var batchAsOf = money.MustParseDate("2028-06-30")
+
+func batchAccounts(seed uint64, n int) []penalty.Account {
+	rng := rand.New(rand.NewPCG(seed, 1))
+	out := make([]penalty.Account, n)
+	for i := range out {
+		out[i] = randomAccount(rng)
+	}
+	return out
+}
+
+// waitGoroutines waits for the goroutine count to fall back to before,
+// failing if it has not within a few seconds: AccrueAll must leave no
+// worker behind, however it returns.
+func waitGoroutines(t *testing.T, before int) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for runtime.NumGoroutine() > before && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+	}
+	require.LessOrEqual(t, runtime.NumGoroutine(), before, "goroutines left running")
+}
+
+// endless yields copies of base forever, counting what it handed out and
+// noting whether it was stopped.
+func endless(base []penalty.Account, pulled *int, stopped *bool) iter.Seq2[int, penalty.Account] {
+	return func(yield func(int, penalty.Account) bool) {
+		defer func() { *stopped = true }()
+		for i := 0; ; i++ {
+			*pulled = i + 1
+			if !yield(i, base[i%len(base)]) {
+				return
+			}
+		}
+	}
+}
+
+func TestBatchMatchesSequential(t *testing.T) {
+	accounts := batchAccounts(1, 400)
+	want := make([]penalty.Statement, len(accounts))
+	wantErr := make([]error, len(accounts))
+	for i, a := range accounts {
+		a.AsOf = batchAsOf
+		want[i], wantErr[i] = penalty.Accrue(a)
+	}
+	for _, opts := range []penalty.BatchOptions{{}, {Workers: 1}, {Workers: 3, Buffer: 1}, {Workers: 8, Buffer: 50}} {
+		t.Run(fmt.Sprintf("workers=%d,buffer=%d", opts.Workers, opts.Buffer), func(t *testing.T) {
+			next := 0
+			err := penalty.AccrueAll(context.Background(), batchAsOf, slices.All(accounts), opts,
+				func(r penalty.BatchResult[int]) error {
+					require.Equal(t, next, r.Index, "results out of order")
+					require.Equal(t, r.Index, r.Key)
+					require.Equal(t, wantErr[r.Index], r.Err)
+					require.Equal(t, want[r.Index], r.Statement, "account %d", r.Index)
+					next++
+					return nil
+				})
+			require.NoError(t, err)
+			require.Equal(t, len(accounts), next)
+		})
+	}
+}
+
+// A zero as-of date keeps each account's own.
+func TestBatchZeroAsOfKeepsAccounts(t *testing.T) {
+	accounts := batchAccounts(2, 50)
+	n := 0
+	err := penalty.AccrueAll(context.Background(), money.Date{}, slices.All(accounts), penalty.BatchOptions{},
+		func(r penalty.BatchResult[int]) error {
+			want, err := penalty.Accrue(accounts[r.Index])
+			require.NoError(t, err)
+			require.Equal(t, want, r.Statement)
+			n++
+			return nil
+		})
+	require.NoError(t, err)
+	require.Equal(t, len(accounts), n)
+}
+
+func TestBatchBadAsOf(t *testing.T) {
+	err := penalty.AccrueAll(context.Background(), money.NewDate(1800, time.January, 1), slices.All(batchAccounts(3, 1)),
+		penalty.BatchOptions{}, func(penalty.BatchResult[int]) error { t.Fatal("emitted"); return nil })
+	require.ErrorIs(t, err, money.ErrInvalid)
+	require.ErrorContains(t, err, "as_of")
+}
+
+// Invalid accounts are reported in their results; the others are accrued.
+func TestBatchPerAccountErrors(t *testing.T) {
+	accounts := batchAccounts(4, 100)
+	bad := map[int]bool{0: true, 17: true, 18: true, 99: true}
+	for i := range bad {
+		accounts[i].Installments = nil
+	}
+	keys := func(yield func(string, penalty.Account) bool) {
+		for i, a := range accounts {
+			if !yield(fmt.Sprintf("acct-%03d", i), a) {
+				return
+			}
+		}
+	}
+	n := 0
+	err := penalty.AccrueAll(context.Background(), batchAsOf, keys, penalty.BatchOptions{Workers: 4},
+		func(r penalty.BatchResult[string]) error {
+			require.Equal(t, fmt.Sprintf("acct-%03d", r.Index), r.Key)
+			if bad[r.Index] {
+				require.ErrorIs(t, r.Err, money.ErrInvalid)
+				require.ErrorContains(t, r.Err, "installments")
+				require.Zero(t, r.Statement.Bucket)
+			} else {
+				require.NoError(t, r.Err)
+				require.NotEmpty(t, r.Statement.Bucket)
+			}
+			n++
+			return nil
+		})
+	require.NoError(t, err)
+	require.Equal(t, len(accounts), n)
+}
+
+// The iterator is read lazily: never more than Workers + Buffer accounts
+// ahead of the one being emitted.
+func TestBatchBoundedReadAhead(t *testing.T) {
+	const workers, buffer, total = 2, 3, 200
+	base := batchAccounts(5, 20)
+	pulled, stopped := 0, false
+	src := endless(base, &pulled, &stopped)
+	limited := func(yield func(int, penalty.Account) bool) {
+		for k, a := range src {
+			if k == total || !yield(k, a) {
+				return
+			}
+		}
+	}
+	n := 0
+	err := penalty.AccrueAll(context.Background(), batchAsOf, limited, penalty.BatchOptions{Workers: workers, Buffer: buffer},
+		func(r penalty.BatchResult[int]) error {
+			require.LessOrEqual(t, pulled, r.Index+workers+buffer, "read too far ahead")
+			n++
+			return nil
+		})
+	require.NoError(t, err)
+	require.Equal(t, total, n)
+	require.True(t, stopped)
+}
+
+func TestBatchCancel(t *testing.T) {
+	before := runtime.NumGoroutine()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	pulled, stopped := 0, false
+	n := 0
+	err := penalty.AccrueAll(ctx, batchAsOf, endless(batchAccounts(6, 30), &pulled, &stopped), penalty.BatchOptions{Workers: 4},
+		func(r penalty.BatchResult[int]) error {
+			if n++; n == 100 {
+				cancel()
+			}
+			return nil
+		})
+	require.ErrorIs(t, err, context.Canceled)
+	require.Equal(t, 100, n, "nothing emitted after cancellation")
+	require.True(t, stopped, "iterator stopped")
+	waitGoroutines(t, before)
+}
+
+// Cancelled from elsewhere while the workers are busy.
+func TestBatchCancelConcurrently(t *testing.T) {
+	before := runtime.NumGoroutine()
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	pulled, stopped := 0, false
+	err := penalty.AccrueAll(ctx, batchAsOf, endless(batchAccounts(7, 30), &pulled, &stopped), penalty.BatchOptions{},
+		func(penalty.BatchResult[int]) error { return nil })
+	require.ErrorIs(t, err, context.DeadlineExceeded)
+	require.True(t, stopped)
+	waitGoroutines(t, before)
+}
+
+func TestBatchCancelledBeforeStart(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	pulled, stopped := 0, false
+	err := penalty.AccrueAll(ctx, batchAsOf, endless(batchAccounts(8, 1), &pulled, &stopped), penalty.BatchOptions{},
+		func(penalty.BatchResult[int]) error { t.Fatal("emitted"); return nil })
+	require.ErrorIs(t, err, context.Canceled)
+	require.Zero(t, pulled)
+}
+
+func TestBatchEmitErrorStops(t *testing.T) {
+	before := runtime.NumGoroutine()
+	errFull := errors.New("disk full")
+	pulled, stopped := 0, false
+	n := 0
+	err := penalty.AccrueAll(context.Background(), batchAsOf, endless(batchAccounts(9, 30), &pulled, &stopped), penalty.BatchOptions{Workers: 3},
+		func(r penalty.BatchResult[int]) error {
+			n++
+			if r.Index == 57 {
+				return errFull
+			}
+			return nil
+		})
+	require.ErrorIs(t, err, errFull)
+	require.Equal(t, 58, n)
+	require.True(t, stopped)
+	waitGoroutines(t, before)
+}
+
+// A panic in the iterator reaches the caller, and the workers still exit.
+func TestBatchIteratorPanic(t *testing.T) {
+	before := runtime.NumGoroutine()
+	base := batchAccounts(10, 5)
+	src := func(yield func(int, penalty.Account) bool) {
+		for i := range 50 {
+			if i == 40 {
+				panic("source broken")
+			}
+			if !yield(i, base[i%len(base)]) {
+				return
+			}
+		}
+	}
+	require.PanicsWithValue(t, "source broken", func() {
+		_ = penalty.AccrueAll(context.Background(), batchAsOf, src, penalty.BatchOptions{},
+			func(penalty.BatchResult[int]) error { return nil })
+	})
+	waitGoroutines(t, before)
+}
+
+// BenchmarkPortfolio accrues 10 000 random ledgers per op through
+// AccrueAll, on one worker and on every core.
+//
+//	go test -run '^$' -bench Portfolio -benchmem ./penalty
+func BenchmarkPortfolio(b *testing.B) {
+	const n = 10_000
+	accounts := batchAccounts(42, n)
+	for _, workers := range []int{1, runtime.GOMAXPROCS(0)} {
+		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				err := penalty.AccrueAll(context.Background(), batchAsOf, slices.All(accounts), penalty.BatchOptions{Workers: workers},
+					func(r penalty.BatchResult[int]) error { return r.Err })
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "accounts/s")
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(n*b.N), "ns/account")
+		})
+	}
+}
