@@ -420,16 +420,13 @@ func insertPoint(digits string, places int) string {
 	return digits[:len(digits)-places] + "." + digits[len(digits)-places:]
 }
 
-// MarshalJSON encodes a as a JSON string, such as "1234.56". An
-// overflowed Amount is an error.
-func (a Amount) MarshalJSON() ([]byte, error) {
+// MarshalText encodes a as a plain decimal, such as "1234.56"; JSON
+// writes it as a string. An overflowed Amount is an error.
+func (a Amount) MarshalText() ([]byte, error) {
 	if a.Overflowed() {
 		return nil, ErrOverflow
 	}
-	b := make([]byte, 0, 24)
-	b = append(b, '"')
-	b = a.append(b)
-	return append(b, '"'), nil
+	return a.append(make([]byte, 0, 24)), nil
 }
 
 // append writes a's digits without allocating on the int64 path.
@@ -473,9 +470,6 @@ func (a *Amount) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// MarshalText and UnmarshalText let amounts be map keys' values in text
-// encodings; they use the same form as JSON without quotes.
-func (a Amount) MarshalText() ([]byte, error) { return []byte(a.String()), nil }
 
 func unquote(b []byte) string {
 	if len(b) >= 2 && b[0] == '"' && b[len(b)-1] == '"' {

@@ -100,8 +100,8 @@ func trimZeros(s string) string {
 	return s
 }
 
-// MarshalJSON encodes r as a JSON string.
-func (r Rate) MarshalJSON() ([]byte, error) { return strconv.AppendQuote(nil, r.String()), nil }
+// MarshalText encodes r as a plain decimal; JSON writes it as a string.
+func (r Rate) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
 
 // UnmarshalJSON accepts a JSON string (or number) holding a decimal.
 func (r *Rate) UnmarshalJSON(b []byte) error {
