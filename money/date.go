@@ -32,19 +32,27 @@ func NewDate(year int, month time.Month, day int) Date {
 // ParseDate reads "YYYY-MM-DD" strictly: the day must exist in its month
 // and the year must lie between MinYear and MaxYear.
 func ParseDate(s string) (Date, error) {
+	d, reason := parseDate(s)
+	if reason != "" {
+		return Date{}, Errorf("", "%s, got %q", reason, clip(s))
+	}
+	return d, nil
+}
+
+func parseDate(s string) (Date, string) {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' || !allDigits(s[:4]) || !allDigits(s[5:7]) || !allDigits(s[8:]) {
-		return Date{}, Errorf("", "must be a date YYYY-MM-DD, got %q", clip(s))
+		return Date{}, "must be a date YYYY-MM-DD"
 	}
 	y, _ := strconv.Atoi(s[:4])
 	m, _ := strconv.Atoi(s[5:7])
 	d, _ := strconv.Atoi(s[8:])
 	if m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
-		return Date{}, Errorf("", "no such date %q", s)
+		return Date{}, "no such date"
 	}
 	if y < MinYear || y > MaxYear {
-		return Date{}, Errorf("", "year must be between %d and %d, got %q", MinYear, MaxYear, s)
+		return Date{}, fmt.Sprintf("year must be between %d and %d", MinYear, MaxYear)
 	}
-	return NewDate(y, time.Month(m), d), nil
+	return NewDate(y, time.Month(m), d), ""
 }
 
 // MustParseDate is ParseDate for constants; it panics on a malformed date.
@@ -135,9 +143,9 @@ func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
 
 // UnmarshalText decodes "YYYY-MM-DD" strictly (see ParseDate).
 func (d *Date) UnmarshalText(b []byte) error {
-	v, err := ParseDate(string(b))
-	if err != nil {
-		return typeError(strconv.Quote(clip(string(b))), err.(*Error).Reason, Date{})
+	v, reason := parseDate(string(b))
+	if reason != "" {
+		return typeError(strconv.Quote(clip(string(b))), reason, Date{})
 	}
 	*d = v
 	return nil

@@ -92,3 +92,14 @@ func TestMonthSeriesMatchesAddMonths(t *testing.T) {
 		}
 	}
 }
+
+func TestDateDecodeErrorNamesValueOnce(t *testing.T) {
+	var v struct {
+		D Date `json:"d"`
+	}
+	err := DecodeJSON([]byte(`{"d":"1800-01-01"}`), &v)
+	require.Error(t, err)
+	assert.Equal(t, `d: year must be between 1900 and 2200, got "1800-01-01"`, err.Error())
+	err = DecodeJSON([]byte(`{"d":"2023-02-29"}`), &v)
+	assert.Equal(t, `d: no such date, got "2023-02-29"`, err.Error())
+}

@@ -173,12 +173,7 @@ func (x int128) cmp(y int128) int {
 // FloatString returns q in decimal with the given number of digits after the
 // point, rounded half up; for display only.
 func (q Ratio) FloatString(places int) string {
-	return NewRounding(places, HalfUp).places0(q)
-}
-
-// places0 renders q rounded by r as a fixed decimal string.
-func (r Rounding) places0(q Ratio) string {
-	return New(1, 0).MulRatio(q, r).String()
+	return q.rat().FloatString(max(places, 0))
 }
 
 func mulInt64(a, b int64) (int64, bool) {

@@ -51,3 +51,8 @@ func TestRatioCmpFastPathAgreesWithBig(t *testing.T) {
 		require.Equal(t, 0, a.Cmp(a))
 	}
 }
+
+func TestRatioFloatStringAnyPlaces(t *testing.T) {
+	require.Equal(t, "0.0490000000000000", MustParseRate("0.049").Ratio().FloatString(16))
+	require.Equal(t, "0.00408333333333333333", MustParseRate("0.049").Ratio().QuoInt(12).FloatString(20))
+}

@@ -1,0 +1,291 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"math/rand/v2"
+	"strconv"
+
+	"github.com/repayplan/repayplan/money"
+	"github.com/repayplan/repayplan/penalty"
+)
+
+// book generates a synthetic portfolio deterministically from a seed: half
+// credit-card installment plans (分期: equal principal plus a flat monthly
+// fee, 万分之五 a day on overdue principal and interest, a percent 违约金),
+// half consumer loans (等额本金 at a contract rate, 罚息 at that rate plus
+// 30–50 %, a fixed or percent late fee, sometimes non-accrual after 90
+// days or a cap). Customers pay on time, pay late, stop paying part-way or
+// never pay.
+type book struct {
+	rng  *rand.Rand
+	asOf money.Date
+}
+
+func newBook(seed uint64, asOf money.Date) *book {
+	return &book{rng: rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15)), asOf: asOf}
+}
+
+var (
+	cardFeeRates = []int64{60, 66, 75}                      // per month, in 1/10 000 of the amount financed
+	cardTerms    = []int{3, 6, 6, 9, 12, 12, 12, 18, 24, 24} // common 分期 terms
+	loanRatesBP  = []int64{435, 600, 800, 1200, 1800, 2400} // annual, in basis points
+	loanMarkups  = []string{"0.3", "0.5", "0.5"}
+	fixedFees    = []int64{2000, 5000, 10000, 20000} // cents
+)
+
+// account returns the next account of the book. Its AsOf is the book's.
+func (b *book) account() penalty.Account {
+	r := b.rng
+	var a penalty.Account
+	a.AsOf = b.asOf
+	// The first due date lies up to the whole term (plus half a year)
+	// before as_of, so some plans are paid off, some part-way, a few not
+	// yet due at all.
+	if r.IntN(2) == 0 {
+		n := cardTerms[r.IntN(len(cardTerms))] + r.IntN(2)*r.IntN(4) // 3–24, mostly the usual terms
+		n = min(max(n, 3), 24)
+		total := (1000 + r.Int64N(49_001)) * 100 // ¥1 000–50 000, whole yuan
+		fee := (total*cardFeeRates[r.IntN(len(cardFeeRates))] + 5000) / 10000
+		first := b.asOf.AddDays(-r.IntN(30*(n+6)) + 20)
+		a.Installments = make([]penalty.Installment, n)
+		share := total / int64(n)
+		for k := range a.Installments {
+			p := share
+			if k == n-1 {
+				p = total - share*int64(n-1)
+			}
+			a.Installments[k] = penalty.Installment{DueDate: first.AddMonths(k), Principal: cents(p), Interest: cents(0), Fee: cents(fee)}
+		}
+		a.Policy = penalty.Policy{
+			PenaltyRate: penalty.PenaltyRate{Rate: money.MustParseRate("0.0005"), Unit: penalty.Daily},
+			Base:        penalty.PrincipalAndInterest,
+			GraceDays:   r.IntN(4),
+		}
+		if r.IntN(4) == 0 {
+			a.Policy.LateFee = penalty.LateFee{Kind: penalty.FixedFee, Amount: cents(fixedFees[r.IntN(2)])}
+		} else {
+			a.Policy.LateFee = penalty.LateFee{Kind: penalty.PercentFee, Rate: money.MustParseRate("0.05"), Min: cents(1000)}
+		}
+	} else {
+		n := 3 + r.IntN(22)
+		total := (5000 + r.Int64N(295_001)) * 100 // ¥5 000–300 000
+		bp := loanRatesBP[r.IntN(len(loanRatesBP))]
+		first := b.asOf.AddDays(-r.IntN(30*(n+6)) + 20)
+		a.Installments = make([]penalty.Installment, n)
+		share, bal := total/int64(n), total
+		for k := range a.Installments {
+			p := share
+			if k == n-1 {
+				p = bal
+			}
+			interest := (bal*bp + 60_000) / 120_000 // balance × rate / 12, half up
+			a.Installments[k] = penalty.Installment{DueDate: first.AddMonths(k), Principal: cents(p), Interest: cents(interest), Fee: cents(0)}
+			bal -= p
+		}
+		a.Policy = penalty.Policy{
+			PenaltyRate: penalty.PenaltyRate{
+				Rate:     money.NewRate(bp, 4),
+				Unit:     penalty.Annual,
+				DayCount: []money.DayCount{money.Act360, money.Act360, money.Act365}[r.IntN(3)],
+				Markup:   money.MustParseRate(loanMarkups[r.IntN(len(loanMarkups))]),
+			},
+			GraceDays: r.IntN(4),
+		}
+		if r.IntN(10) < 3 {
+			a.Policy.Base = penalty.PrincipalAndInterest
+		}
+		switch r.IntN(3) {
+		case 0:
+			a.Policy.LateFee = penalty.LateFee{Kind: penalty.FixedFee, Amount: cents(fixedFees[r.IntN(len(fixedFees))])}
+		case 1:
+			a.Policy.LateFee = penalty.LateFee{Kind: penalty.PercentFee, Rate: money.MustParseRate("0.01"), Min: cents(2000), Max: cents(50000)}
+		}
+		if r.IntN(10) < 3 {
+			a.Policy.StopAfterDays = 90
+		}
+		if r.IntN(10) == 0 {
+			c := money.MustParseRate("0.24")
+			a.Policy.Cap = &c
+		}
+	}
+	if r.IntN(5) == 0 {
+		a.Policy.GraceMode = penalty.Defer
+	}
+	a.Payments = b.payments(a.Installments)
+	return a
+}
+
+// payments makes up to 8 payments on the installments due by as_of, each
+// paying a run of consecutive installments in full: on time, late, only
+// the first runs (then a part payment), or none at all.
+func (b *book) payments(ins []penalty.Installment) []penalty.Payment {
+	r := b.rng
+	due := 0
+	for due < len(ins) && !ins[due].DueDate.After(b.asOf) {
+		due++
+	}
+	behaviour := r.IntN(100)
+	if due == 0 || behaviour >= 88 { // never paid
+		return nil
+	}
+	groups := min(due, 1+r.IntN(8))
+	// Cut the due installments into groups runs: cuts[g] is the first
+	// installment after run g.
+	cuts := make([]int, groups)
+	for g := range groups - 1 {
+		cuts[g] = (g + 1) * due / groups
+	}
+	cuts[groups-1] = due
+	paid := groups
+	if behaviour >= 60 { // stopped paying part-way
+		paid = r.IntN(groups + 1)
+	}
+	out := make([]penalty.Payment, 0, groups)
+	start := 0
+	for g := range paid {
+		var sum int64
+		for k := start; k < cuts[g]; k++ {
+			sum += units(ins[k].Principal) + units(ins[k].Interest) + units(ins[k].Fee)
+		}
+		day := ins[cuts[g]-1].DueDate.AddDays(-r.IntN(4)) // on or just before the due date
+		if behaviour >= 35 && behaviour < 60 || r.IntN(6) == 0 {
+			day = ins[start].DueDate.AddDays(1 + r.IntN(40)) // late
+		}
+		start = cuts[g]
+		if day.After(b.asOf) {
+			break
+		}
+		out = append(out, penalty.Payment{Date: day, Amount: cents(sum)})
+	}
+	if behaviour >= 60 && len(out) < cap(out) && start < due {
+		// A part payment on the first unpaid installment.
+		owed := units(ins[start].Principal) + units(ins[start].Interest) + units(ins[start].Fee)
+		day := ins[start].DueDate.AddDays(r.IntN(30))
+		if amt := owed * int64(20+r.IntN(60)) / 100; amt > 0 && !day.After(b.asOf) {
+			out = append(out, penalty.Payment{Date: day, Amount: cents(amt)})
+		}
+	}
+	return out
+}
+
+func cents(c int64) money.Amount { return money.New(c, 2) }
+
+// units returns the amount in cents; the book's amounts all have 2 places.
+func units(a money.Amount) int64 {
+	u, ok := a.Units(2)
+	if !ok {
+		panic("amount does not fit in cents: " + a.String())
+	}
+	return u
+}
+
+// writeBook writes n accounts of the book as JSON lines, one accrual
+// request per line, stopping early if ctx is done.
+func writeBook(ctx context.Context, w io.Writer, n int, seed uint64, asOf money.Date) error {
+	bw := bufio.NewWriterSize(w, 256<<10)
+	b := newBook(seed, asOf)
+	var line []byte
+	for i := range n {
+		if i%1024 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		line = appendAccount(line[:0], b.account())
+		line = append(line, '\n')
+		if _, err := bw.Write(line); err != nil {
+			return err
+		}
+	}
+	return bw.Flush()
+}
+
+// appendAccount writes a as its accrual request JSON. It covers what the
+// book generates (no waivers, default allocation, rounding and accrual
+// rounding); the tests check that it decodes strictly to a and agrees with
+// encoding/json.
+func appendAccount(b []byte, a penalty.Account) []byte {
+	b = append(b, `{"as_of":`...)
+	b = appendDate(b, a.AsOf)
+	b = append(b, `,"installments":[`...)
+	for k, in := range a.Installments {
+		if k > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"due_date":`...)
+		b = appendDate(b, in.DueDate)
+		b = appendField(b, "principal", in.Principal.String())
+		b = appendField(b, "interest", in.Interest.String())
+		b = appendField(b, "fee", in.Fee.String())
+		b = append(b, '}')
+	}
+	b = append(b, `],"payments":[`...)
+	for k, p := range a.Payments {
+		if k > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"date":`...)
+		b = appendDate(b, p.Date)
+		b = appendField(b, "amount", p.Amount.String())
+		b = append(b, '}')
+	}
+	p := a.Policy
+	b = append(b, `],"policy":{"penalty_rate":{"rate":`...)
+	b = strconv.AppendQuote(b, p.PenaltyRate.Rate.String())
+	b = appendField(b, "unit", p.PenaltyRate.Unit.String())
+	b = appendField(b, "day_count", p.PenaltyRate.DayCount.String())
+	b = appendField(b, "markup", p.PenaltyRate.Markup.String())
+	b = append(b, '}')
+	b = appendField(b, "base", p.Base.String())
+	b = append(b, `,"grace_days":`...)
+	b = strconv.AppendInt(b, int64(p.GraceDays), 10)
+	b = appendField(b, "grace_mode", p.GraceMode.String())
+	b = append(b, `,"late_fee":{"kind":`...)
+	b = strconv.AppendQuote(b, p.LateFee.Kind.String())
+	switch p.LateFee.Kind {
+	case penalty.FixedFee:
+		b = appendField(b, "amount", p.LateFee.Amount.String())
+	case penalty.PercentFee:
+		b = appendField(b, "rate", p.LateFee.Rate.String())
+		b = appendField(b, "min", p.LateFee.Min.String())
+		if p.LateFee.Max.IsPositive() {
+			b = appendField(b, "max", p.LateFee.Max.String())
+		}
+	}
+	b = append(b, '}')
+	if p.StopAfterDays > 0 {
+		b = append(b, `,"stop_after_days":`...)
+		b = strconv.AppendInt(b, int64(p.StopAfterDays), 10)
+	}
+	if p.Cap != nil {
+		b = appendField(b, "cap", p.Cap.String())
+	}
+	return append(b, "}}"...)
+}
+
+func appendField(b []byte, key, value string) []byte {
+	b = append(b, ',', '"')
+	b = append(b, key...)
+	b = append(b, '"', ':')
+	return strconv.AppendQuote(b, value)
+}
+
+func appendDate(b []byte, d money.Date) []byte {
+	y, m, dd := d.Date()
+	b = append(b, '"')
+	b = appendPadded(b, y, 4)
+	b = append(b, '-')
+	b = appendPadded(b, int(m), 2)
+	b = append(b, '-')
+	b = appendPadded(b, dd, 2)
+	return append(b, '"')
+}
+
+func appendPadded(b []byte, v, width int) []byte {
+	var buf [8]byte
+	s := strconv.AppendInt(buf[:0], int64(v), 10)
+	for range width - len(s) {
+		b = append(b, '0')
+	}
+	return append(b, s...)
+}
