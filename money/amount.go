@@ -470,7 +470,6 @@ func (a *Amount) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-
 func unquote(b []byte) string {
 	if len(b) >= 2 && b[0] == '"' && b[len(b)-1] == '"' {
 		return string(b[1 : len(b)-1])
