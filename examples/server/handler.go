@@ -199,17 +199,12 @@ func (s *server) compute(w http.ResponseWriter, r *http.Request) {
 // statusFor maps an error from repayplan.Do for a known kind to its HTTP
 // status and error code:
 //
-//   - *money.Error naming field "kind" with a "not implemented" reason: the
-//     library has the kind registered but not built yet: 501.
 //   - any other *money.Error (invalid or unsatisfiable input, SPEC §5): 400.
 //   - anything else is a library bug: 500.
 func statusFor(err error) (int, string, *money.Error) {
 	var me *money.Error
 	if !errors.As(err, &me) {
 		return http.StatusInternalServerError, "internal", nil
-	}
-	if me.Field == "kind" && strings.HasPrefix(me.Reason, "not implemented") {
-		return http.StatusNotImplemented, "not_implemented", me
 	}
 	return http.StatusBadRequest, "invalid_input", me
 }

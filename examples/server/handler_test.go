@@ -145,11 +145,9 @@ func vectorFiles(t *testing.T) []string {
 // status statusFor assigns. Whether that result meets the vector's
 // expectation is TestConformance's job in the root package; here, in
 // addition, every expect.error vector must be a 400 whose message contains
-// the expected text — unless the library does not implement the kind yet
-// (501, logged below), which changes by itself once it does.
+// the expected text.
 func TestVectorsOverHTTP(t *testing.T) {
 	ts := newTestServer(t, options{})
-	var pending []string
 	for _, f := range vectorFiles(t) {
 		name := strings.TrimSuffix(filepath.Base(f), ".json")
 		t.Run(name, func(t *testing.T) {
@@ -179,19 +177,11 @@ func TestVectorsOverHTTP(t *testing.T) {
 				assert.Equal(t, me.Reason, e.Reason)
 				assert.Equal(t, doErr.Error(), e.Message)
 			}
-			if status == http.StatusNotImplemented {
-				t.Logf("kind %q is not implemented in the library yet: checked the server answers 501 like Do; the result will be checked once it is", v.Kind)
-				pending = append(pending, name)
-				return
-			}
 			if want, ok := expect["error"].(string); ok {
 				assert.Equal(t, http.StatusBadRequest, got.Status)
 				assert.Contains(t, e.Message, want)
 			}
 		})
-	}
-	if len(pending) > 0 {
-		t.Logf("%d vectors answered 501 (kind not implemented yet): %s", len(pending), strings.Join(pending, ", "))
 	}
 }
 
@@ -323,7 +313,6 @@ func TestStatusFor(t *testing.T) {
 	}{
 		{money.Errorf("periods", "must be at least 1, got 0"), http.StatusBadRequest},
 		{fmt.Errorf("wrapped: %w", money.Errorf("x", "bad")), http.StatusBadRequest},
-		{money.Errorf("kind", "not implemented yet"), http.StatusNotImplemented},
 		{errors.New("some library bug"), http.StatusInternalServerError},
 	}
 	for _, c := range cases {
@@ -377,7 +366,7 @@ func TestConcurrentRequests(t *testing.T) {
 				errs <- err
 			case kind == "schedule" && !bytes.Equal(b, want):
 				errs <- fmt.Errorf("schedule: %d %s", resp.StatusCode, b)
-			case !slices.Contains([]int{200, 400, 501}, resp.StatusCode):
+			case !slices.Contains([]int{200, 400}, resp.StatusCode):
 				errs <- fmt.Errorf("%s: status %d %s", kind, resp.StatusCode, b)
 			default:
 				errs <- nil
