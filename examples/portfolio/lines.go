@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"iter"
@@ -28,10 +27,9 @@ const (
 // chunk is a run of consecutive lines: read by the reader, decoded by one
 // decoder, yielded in order.
 type chunk struct {
-	first int      // line number of the first line
-	data  []byte   // the lines, newlines stripped
-	ends  []int    // end of each line in data
-	lines []int    // line number of each line (blank lines are skipped)
+	data  []byte // the lines, line endings stripped
+	ends  []int  // end of each line in data
+	lines []int  // line number of each line (blank lines are skipped)
 	accts []penalty.Account
 	errs  []error
 	err   error // the read error that ended the input after these lines
@@ -75,15 +73,12 @@ func decodeLines(r io.Reader, workers int) (seq iter.Seq2[lineKey, penalty.Accou
 		}()
 		for c := range order {
 			<-c.done
-			start := 0
-			for i, end := range c.ends {
+			for i := range c.ends {
 				if !yield(lineKey{line: c.lines[i], err: c.errs[i]}, c.accts[i]) {
 					return
 				}
-				c.accts[i] = penalty.Account{}
-				start = end
+				c.accts[i] = penalty.Account{} // let the account go once accrued
 			}
-			_ = start
 			if c.err != nil {
 				rerr = c.err
 				return
@@ -102,58 +97,58 @@ func readChunks(r io.Reader, work, order chan<- *chunk, quit <-chan struct{}) {
 	br := bufio.NewReaderSize(r, 1<<20)
 	line := 0
 	for {
-		c := &chunk{first: line + 1, data: make([]byte, 0, 512<<10), done: make(chan struct{})}
-		for len(c.ends) < chunkLines && c.err == nil {
+		c := &chunk{data: slabs.Get().([]byte)[:0], done: make(chan struct{})}
+		var err error
+		for len(c.ends) < chunkLines {
 			start := len(c.data)
-			for {
-				frag, err := br.ReadSlice('\n')
-				c.data = append(c.data, frag...)
-				if err == bufio.ErrBufferFull {
-					if len(c.data)-start > maxLine {
-						c.err = fmt.Errorf("line %d: longer than %d bytes", line+1, maxLine)
-						break
-					}
-					continue
-				}
-				if err != nil && err != io.EOF {
-					c.err = fmt.Errorf("after line %d: %w", line, err)
-				}
-				if err == io.EOF && len(c.data) == start {
-					c.err = io.EOF
-				}
+			if c.data, err = appendLine(br, c.data); err != nil {
 				break
 			}
-			if c.err != nil && c.err != io.EOF && !errors.Is(c.err, io.EOF) && len(c.data) > start {
-				c.data = c.data[:start] // a line cut short by a read error is not decoded
-			}
-			if len(c.data) == start {
-				continue
-			}
 			line++
-			c.data = bytes.TrimRight(c.data, "\r\n")
 			if len(bytes.TrimSpace(c.data[start:])) == 0 {
 				c.data = c.data[:start]
 				continue
 			}
 			c.ends = append(c.ends, len(c.data))
 			c.lines = append(c.lines, line)
-			if c.err == nil && br.Buffered() == 0 {
-				// Peek so that EOF right after this line ends the chunk.
-				if _, err := br.Peek(1); err == io.EOF {
-					c.err = io.EOF
-				}
-			}
 		}
-		if c.err == io.EOF {
-			c.err = nil
-			if len(c.ends) == 0 {
+		eof := err == io.EOF
+		if err != nil && !eof {
+			c.err = fmt.Errorf("line %d: %w", line+1, err)
+		}
+		if len(c.ends) > 0 || c.err != nil {
+			if !send(c, work, order, quit) {
 				return
 			}
-			send(c, work, order, quit)
+		}
+		if eof || c.err != nil {
 			return
 		}
-		if !send(c, work, order, quit) || c.err != nil {
-			return
+	}
+}
+
+// slabs recycles the chunks' line buffers.
+var slabs = sync.Pool{New: func() any { return make([]byte, 0, 512<<10) }}
+
+var errLineTooLong = fmt.Errorf("longer than %d bytes", maxLine)
+
+// appendLine appends the next line of br, without its line ending, to dst.
+// It returns io.EOF, with dst unchanged, when there is no line left.
+func appendLine(br *bufio.Reader, dst []byte) ([]byte, error) {
+	start := len(dst)
+	for {
+		frag, err := br.ReadSlice('\n')
+		dst = append(dst, frag...)
+		switch {
+		case err == bufio.ErrBufferFull:
+			if len(dst)-start > maxLine {
+				return dst[:start], errLineTooLong
+			}
+		case err == nil || err == io.EOF && len(dst) > start:
+			dst = bytes.TrimSuffix(dst, []byte("\n"))
+			return bytes.TrimSuffix(dst, []byte("\r")), nil
+		default:
+			return dst[:start], err
 		}
 	}
 }
@@ -186,5 +181,6 @@ func (c *chunk) decode() {
 		}
 		start = end
 	}
+	slabs.Put(c.data[:0])
 	c.data = nil
 }
