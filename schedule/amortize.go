@@ -39,7 +39,16 @@ func (t Terms) run(balance money.Amount, first, count int, g Grace) run {
 
 // periodicRate is the annual rate over the periods in a year, exact.
 func (t Terms) periodicRate() money.Ratio {
-	return t.AnnualRate.Ratio().QuoInt(t.Frequency.PerYear())
+	return t.annualRate().QuoInt(t.Frequency.PerYear())
+}
+
+// annualRate is the rate interest is charged at: a FlatFee schedule
+// charges its fee instead and no interest, whatever AnnualRate says.
+func (t *Terms) annualRate() money.Ratio {
+	if t.Method == FlatFee {
+		return money.Ratio{}
+	}
+	return t.AnnualRate.Ratio()
 }
 
 // Interest returns the interest t charges on balance over calendar period
@@ -53,7 +62,7 @@ func (t Terms) Interest(balance money.Amount, i int) money.Amount {
 
 func (t *Terms) interest(balance money.Amount, periodic money.Ratio, from, to money.Date) money.Amount {
 	if t.InterestBasis == Daily {
-		return balance.MulRatio(t.AnnualRate.Ratio().Mul(t.DayCount.YearFrac(from, to)), t.Rounding)
+		return balance.MulRatio(t.annualRate().Mul(t.DayCount.YearFrac(from, to)), t.Rounding)
 	}
 	return balance.MulRatio(periodic, t.Rounding)
 }

@@ -26,6 +26,7 @@ const (
 // APR up to +10 000 % and an effective rate down to −99 %.
 var (
 	maxAPR = big.NewFloat(100)
+	maxEAR = big.NewFloat(1e12)
 	minEAR = big.NewFloat(-0.99)
 )
 
@@ -33,7 +34,7 @@ var (
 // derives the APR and effective annual rate from it.
 func solveRates(received money.Amount, flows []Flow, perYear int64) (Rates, error) {
 	if v, ok := solveDiscountFast(received, flows); ok {
-		if r, err := ratesFromDiscount(v, perYear); err == nil && !nearTie(v, perYear) {
+		if r, close, err := roundRates(v, perYear); err == nil && !close {
 			return r, nil
 		}
 	}
@@ -167,6 +168,14 @@ func (e newtonEval) eval(v, f, d *big.Float) {
 
 // ratesFromDiscount turns v = 1/(1+i) into rounded IRR, APR and EAR.
 func ratesFromDiscount(v *big.Float, perYear int64) (Rates, error) {
+	r, _, err := roundRates(v, perYear)
+	return r, err
+}
+
+// roundRates derives the rates from v and rounds them half up to 6 places.
+// close reports whether any of them lies within 10^−15 of a rounding
+// boundary, where only the exact solver may decide.
+func roundRates(v *big.Float, perYear int64) (r Rates, close bool, err error) {
 	one := big.NewFloat(1).SetPrec(finalPrec)
 	i := new(big.Float).SetPrec(finalPrec).Quo(one, v)
 	i.Sub(i, one)
@@ -174,9 +183,16 @@ func ratesFromDiscount(v *big.Float, perYear int64) (Rates, error) {
 	growth := powFloat(new(big.Float).SetPrec(finalPrec).Add(one, i), perYear)
 	ear := growth.Sub(growth, one)
 	if apr.Cmp(maxAPR) > 0 || ear.Cmp(minEAR) < 0 {
-		return Rates{}, money.Errorf("payments", "no internal rate of return within −99 %% to +10 000 %% a year")
+		return Rates{}, false, money.Errorf("payments", "no internal rate of return within −99 %% to +10 000 %% a year")
 	}
-	return Rates{IRR: round6(i), APR: round6(apr), EffectiveAnnualRate: round6(ear)}, nil
+	if ear.Cmp(maxEAR) > 0 {
+		return Rates{}, false, money.Errorf("payments", "the effective annual rate exceeds 10^12 (10^14 %%) and cannot be reported")
+	}
+	var c1, c2, c3 bool
+	r.IRR, c1 = round6(i)
+	r.APR, c2 = round6(apr)
+	r.EffectiveAnnualRate, c3 = round6(ear)
+	return r, c1 || c2 || c3, nil
 }
 
 func powFloat(x *big.Float, n int64) *big.Float {
@@ -191,13 +207,29 @@ func powFloat(x *big.Float, n int64) *big.Float {
 	return r
 }
 
-var sixPlaces = money.NewRounding(6, money.HalfUp)
+var (
+	million = new(big.Float).SetInt64(1_000_000)
+	half    = big.NewFloat(0.5)
+	tieBand = big.NewFloat(1e-15)
+)
 
-func round6(x *big.Float) money.Rate {
-	r, _ := x.Rat(nil)
-	a := money.FromRat(r, sixPlaces)
-	coef, places := a.Coefficient()
-	return money.NewRate(coef.Int64(), places)
+// round6 rounds x half up (away from zero) to 6 places, and reports whether
+// x lies within 10^−15 of the boundary between two results.
+func round6(x *big.Float) (money.Rate, bool) {
+	y := new(big.Float).SetPrec(finalPrec).Mul(x, million)
+	y.Abs(y)
+	whole, _ := y.Int64()
+	frac := new(big.Float).SetPrec(finalPrec).Sub(y, new(big.Float).SetInt64(whole))
+	frac.Sub(frac, half)
+	up := frac.Sign() >= 0
+	close := new(big.Float).Abs(frac).Cmp(tieBand) < 0
+	if up {
+		whole++
+	}
+	if x.Sign() < 0 {
+		whole = -whole
+	}
+	return money.NewRate(whole, 6), close
 }
 
 // APRRequest is the "apr" kind: the amount actually received and the

@@ -249,28 +249,3 @@ func geometric(v sf, m int) geoSum {
 	}
 	return s
 }
-
-// nearTie reports whether any rate derived from v lies so close to a
-// rounding boundary of the 6th place that the fast solver's precision (about
-// 2^−100) could round it the wrong way; the exact solver then decides.
-func nearTie(v *big.Float, perYear int64) bool {
-	one := big.NewFloat(1).SetPrec(finalPrec)
-	i := new(big.Float).SetPrec(finalPrec).Quo(one, v)
-	i.Sub(i, one)
-	apr := new(big.Float).SetPrec(finalPrec).Mul(i, new(big.Float).SetInt64(perYear))
-	g := powFloat(new(big.Float).SetPrec(finalPrec).Add(one, i), perYear)
-	ear := g.Sub(g, one)
-	for _, x := range []*big.Float{i, apr, ear} {
-		// distance of x·10^6 from the nearest k + 1/2
-		y := new(big.Float).SetPrec(finalPrec).Mul(x, big.NewFloat(1e6))
-		y.Abs(y)
-		fl, _ := y.Int(nil)
-		frac := new(big.Float).SetPrec(finalPrec).Sub(y, new(big.Float).SetInt(fl))
-		frac.Sub(frac, big.NewFloat(0.5))
-		frac.Abs(frac)
-		if frac.Cmp(big.NewFloat(1e-15)) < 0 {
-			return true
-		}
-	}
-	return false
-}

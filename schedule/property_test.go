@@ -162,3 +162,18 @@ func TestFastPathMatchesGeneralPath(t *testing.T) {
 	}
 	require.Greater(t, fast, 2000, "the fast path must cover the common case")
 }
+
+func TestFlatFeeChargesNoInterest(t *testing.T) {
+	// SPEC §2: a flat_fee schedule charges its fee and interest 0, whatever
+	// the annual rate field holds: 1200 over 3 rows at 0.5 % a month is
+	// 400.00 + 6.00 fee each row.
+	for _, basis := range []InterestBasis{Periodic, Daily} {
+		s, err := New(Terms{Principal: money.New(1200, 0), AnnualRate: money.MustParseRate("0.12"), Periods: 3,
+			Method: FlatFee, FeeRate: money.MustParseRate("0.005"), InterestBasis: basis, StartDate: money.MustParseDate("2024-01-10")})
+		require.NoError(t, err)
+		for _, r := range s.Rows {
+			require.True(t, r.Interest.IsZero(), "row %d interest %s", r.Number, r.Interest)
+			require.Equal(t, "406.00", r.Payment.String())
+		}
+	}
+}

@@ -45,7 +45,8 @@ func XIRR(flows []DatedFlow) (money.Rate, error) {
 	// x = u^−365 − 1
 	one := big.NewFloat(1).SetPrec(finalPrec)
 	g := powFloat(new(big.Float).SetPrec(finalPrec).Quo(one, u), 365)
-	return round6(g.Sub(g, one)), nil
+	x, _ := round6(g.Sub(g, one))
+	return x, nil
 }
 
 func checkDatedFlows(flows []DatedFlow) error {
