@@ -3,6 +3,7 @@ package money
 import (
 	"encoding/json"
 	"reflect"
+	"strconv"
 	"strings"
 )
 
@@ -39,4 +40,37 @@ func quoteReason(value, reason string) string { return value + reasonSep + reaso
 func EnumError(got string, names []string) error {
 	_, err := parseEnum([]byte(got), names, "")
 	return err
+}
+
+// The enums of this module are small integers whose zero value is the
+// default, written in JSON as snake_case names. EnumText, ParseEnum and
+// EnumName keep each enum's methods to one line.
+
+// EnumText returns names[v], for a MarshalText method; a v outside names is
+// an error.
+func EnumText[T ~uint8](v T, names []string) ([]byte, error) {
+	if int(v) >= len(names) {
+		return nil, EnumError(EnumName(v, names), names)
+	}
+	return []byte(names[v]), nil
+}
+
+// ParseEnum sets *dst to the position of b in names, for an UnmarshalText
+// method; a name not in names is an error listing them.
+func ParseEnum[T ~uint8](b []byte, names []string, dst *T) error {
+	for i, n := range names {
+		if string(b) == n {
+			*dst = T(i)
+			return nil
+		}
+	}
+	return EnumError(string(b), names)
+}
+
+// EnumName returns names[v], or "invalid(v)".
+func EnumName[T ~uint8](v T, names []string) string {
+	if int(v) < len(names) {
+		return names[v]
+	}
+	return "invalid(" + strconv.Itoa(int(v)) + ")"
 }

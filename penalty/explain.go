@@ -48,9 +48,9 @@ const (
 
 var statusNames = []string{"payable", "contingent", "forgiven"}
 
-func (s SegmentStatus) String() string                { return enumName(s, statusNames) }
-func (s SegmentStatus) MarshalText() ([]byte, error)  { return enumText(s, statusNames) }
-func (s *SegmentStatus) UnmarshalText(b []byte) error { return enumParse(b, statusNames, s) }
+func (s SegmentStatus) String() string                { return money.EnumName(s, statusNames) }
+func (s SegmentStatus) MarshalText() ([]byte, error)  { return money.EnumText(s, statusNames) }
+func (s *SegmentStatus) UnmarshalText(b []byte) error { return money.ParseEnum(b, statusNames, s) }
 
 // LateFeeAssessment is one late fee: on Date, Rule applied to the Unpaid
 // principal+interest+fee gave Computed (after min and max); Amount is what

@@ -52,9 +52,9 @@ const (
 
 var unitNames = []string{"annual", "monthly", "daily"}
 
-func (u Unit) String() string                { return enumName(u, unitNames) }
-func (u Unit) MarshalText() ([]byte, error)  { return enumText(u, unitNames) }
-func (u *Unit) UnmarshalText(b []byte) error { return enumParse(b, unitNames, u) }
+func (u Unit) String() string                { return money.EnumName(u, unitNames) }
+func (u Unit) MarshalText() ([]byte, error)  { return money.EnumText(u, unitNames) }
+func (u *Unit) UnmarshalText(b []byte) error { return money.ParseEnum(b, unitNames, u) }
 
 // Base is what penalty accrues on. The zero Base is Principal.
 type Base uint8
@@ -66,9 +66,9 @@ const (
 
 var baseNames = []string{"principal", "principal_and_interest"}
 
-func (b Base) String() string                { return enumName(b, baseNames) }
-func (b Base) MarshalText() ([]byte, error)  { return enumText(b, baseNames) }
-func (b *Base) UnmarshalText(t []byte) error { return enumParse(t, baseNames, b) }
+func (b Base) String() string                { return money.EnumName(b, baseNames) }
+func (b Base) MarshalText() ([]byte, error)  { return money.EnumText(b, baseNames) }
+func (b *Base) UnmarshalText(t []byte) error { return money.ParseEnum(t, baseNames, b) }
 
 // GraceMode is what a grace period (宽限期) does. The zero GraceMode is Forgive.
 type GraceMode uint8
@@ -83,9 +83,9 @@ const (
 
 var graceNames = []string{"forgive", "defer"}
 
-func (g GraceMode) String() string                { return enumName(g, graceNames) }
-func (g GraceMode) MarshalText() ([]byte, error)  { return enumText(g, graceNames) }
-func (g *GraceMode) UnmarshalText(b []byte) error { return enumParse(b, graceNames, g) }
+func (g GraceMode) String() string                { return money.EnumName(g, graceNames) }
+func (g GraceMode) MarshalText() ([]byte, error)  { return money.EnumText(g, graceNames) }
+func (g *GraceMode) UnmarshalText(b []byte) error { return money.ParseEnum(b, graceNames, g) }
 
 // LateFeeKind selects the late-fee rule. The zero LateFeeKind is NoLateFee.
 type LateFeeKind uint8
@@ -98,9 +98,9 @@ const (
 
 var lateFeeNames = []string{"none", "fixed", "percent"}
 
-func (k LateFeeKind) String() string                { return enumName(k, lateFeeNames) }
-func (k LateFeeKind) MarshalText() ([]byte, error)  { return enumText(k, lateFeeNames) }
-func (k *LateFeeKind) UnmarshalText(b []byte) error { return enumParse(b, lateFeeNames, k) }
+func (k LateFeeKind) String() string                { return money.EnumName(k, lateFeeNames) }
+func (k LateFeeKind) MarshalText() ([]byte, error)  { return money.EnumText(k, lateFeeNames) }
+func (k *LateFeeKind) UnmarshalText(b []byte) error { return money.ParseEnum(b, lateFeeNames, k) }
 
 // AccrualRounding is where a segment's amount is rounded. The zero value is
 // PerSegment.
@@ -113,12 +113,12 @@ const (
 
 var accrualRoundingNames = []string{"segment", "daily"}
 
-func (a AccrualRounding) String() string { return enumName(a, accrualRoundingNames) }
+func (a AccrualRounding) String() string { return money.EnumName(a, accrualRoundingNames) }
 func (a AccrualRounding) MarshalText() ([]byte, error) {
-	return enumText(a, accrualRoundingNames)
+	return money.EnumText(a, accrualRoundingNames)
 }
 func (a *AccrualRounding) UnmarshalText(b []byte) error {
-	return enumParse(b, accrualRoundingNames, a)
+	return money.ParseEnum(b, accrualRoundingNames, a)
 }
 
 // Component is one part of what an installment owes.
@@ -138,9 +138,9 @@ var defaultAllocation = []Component{PenaltyComponent, LateFeeComponent, FeeCompo
 
 var componentNames = []string{"penalty", "late_fee", "fee", "interest", "principal"}
 
-func (c Component) String() string                { return enumName(c, componentNames) }
-func (c Component) MarshalText() ([]byte, error)  { return enumText(c, componentNames) }
-func (c *Component) UnmarshalText(b []byte) error { return enumParse(b, componentNames, c) }
+func (c Component) String() string                { return money.EnumName(c, componentNames) }
+func (c Component) MarshalText() ([]byte, error)  { return money.EnumText(c, componentNames) }
+func (c *Component) UnmarshalText(b []byte) error { return money.ParseEnum(b, componentNames, c) }
 
 // AllocationScope is how a payment walks installments and components. The
 // zero value is ByInstallment.
@@ -157,9 +157,9 @@ const (
 
 var scopeNames = []string{"installment", "component"}
 
-func (s AllocationScope) String() string                { return enumName(s, scopeNames) }
-func (s AllocationScope) MarshalText() ([]byte, error)  { return enumText(s, scopeNames) }
-func (s *AllocationScope) UnmarshalText(b []byte) error { return enumParse(b, scopeNames, s) }
+func (s AllocationScope) String() string                { return money.EnumName(s, scopeNames) }
+func (s AllocationScope) MarshalText() ([]byte, error)  { return money.EnumText(s, scopeNames) }
+func (s *AllocationScope) UnmarshalText(b []byte) error { return money.ParseEnum(b, scopeNames, s) }
 
 // allocation returns the component order in force.
 func (p Policy) allocation() []Component {

@@ -35,14 +35,16 @@ const (
 
 var deferredInterestNames = []string{"capitalize", "spread", "waive"}
 
-func (d DeferredInterest) String() string { return enumString(d, deferredInterestNames) }
+func (d DeferredInterest) String() string { return money.EnumName(d, deferredInterestNames) }
 
 // MarshalText encodes d as its snake_case name.
-func (d DeferredInterest) MarshalText() ([]byte, error) { return enumText(d, deferredInterestNames) }
+func (d DeferredInterest) MarshalText() ([]byte, error) {
+	return money.EnumText(d, deferredInterestNames)
+}
 
 // UnmarshalText decodes a snake_case name.
 func (d *DeferredInterest) UnmarshalText(b []byte) error {
-	return enumParse(b, deferredInterestNames, d)
+	return money.ParseEnum(b, deferredInterestNames, d)
 }
 
 // Defer returns d's schedule: n + k rows, with its rates (the amount lent,
@@ -186,7 +188,7 @@ func (d Deferral) check() error {
 		return money.Errorf("periods", "must be at least 1, got %d", d.Periods)
 	case d.Periods > schedule.MaxPeriods-t.Periods:
 		return money.Errorf("periods", "must be at most %d, so the schedule keeps within %d rows, got %d", schedule.MaxPeriods-t.Periods, schedule.MaxPeriods, d.Periods)
-	case !enumValid(d.Interest, deferredInterestNames):
+	case int(d.Interest) >= len(deferredInterestNames):
 		return money.Errorf("interest", "must be one of capitalize, spread, waive")
 	}
 	if last := t.DueDate(t.Periods + d.Periods); !last.InRange() {

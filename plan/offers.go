@@ -164,7 +164,7 @@ func (p OfferPolicy) check(rnd money.Rounding) error {
 		func() error { return checkList("deferral_months", p.DeferralMonths) },
 		func() error { return checkPeriods("deferral_term", p.DeferralTerm) },
 		func() error {
-			if !enumValid(p.DeferralInterest, deferredInterestNames) {
+			if int(p.DeferralInterest) >= len(deferredInterestNames) {
 				return money.Errorf("deferral_interest", "must be one of capitalize, spread, waive")
 			}
 			return nil

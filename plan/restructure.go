@@ -61,13 +61,13 @@ const (
 
 var pricingNames = []string{"interest_free", "flat_fee", "equal_installment", "equal_principal"}
 
-func (m PricingMethod) String() string { return enumString(m, pricingNames) }
+func (m PricingMethod) String() string { return money.EnumName(m, pricingNames) }
 
 // MarshalText encodes m as its snake_case name.
-func (m PricingMethod) MarshalText() ([]byte, error) { return enumText(m, pricingNames) }
+func (m PricingMethod) MarshalText() ([]byte, error) { return money.EnumText(m, pricingNames) }
 
 // UnmarshalText decodes a snake_case name.
-func (m *PricingMethod) UnmarshalText(b []byte) error { return enumParse(b, pricingNames, m) }
+func (m *PricingMethod) UnmarshalText(b []byte) error { return money.ParseEnum(b, pricingNames, m) }
 
 // Restructured is an installment plan: what was waived, the base left
 // (outstanding − waived), the down payment, the amount financed and its
@@ -211,7 +211,7 @@ func (d DownPayment) check(field string, rnd money.Rounding) error {
 }
 
 func (p Pricing) check() error {
-	if !enumValid(p.Method, pricingNames) {
+	if int(p.Method) >= len(pricingNames) {
 		return money.Errorf("method", "must be one of %s", "interest_free, flat_fee, equal_installment, equal_principal")
 	}
 	if err := checkFraction("fee_rate", p.FeeRate); err != nil {

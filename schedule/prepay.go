@@ -25,18 +25,16 @@ const (
 
 var prepayModeNames = []string{"reduce_payment", "reduce_term"}
 
-func (m PrepayMode) String() string { return enumName(prepayModeNames, int(m)) }
+func (m PrepayMode) String() string { return money.EnumName(m, prepayModeNames) }
 
 // MarshalText encodes m as its name.
 func (m PrepayMode) MarshalText() ([]byte, error) {
-	return marshalEnum(prepayModeNames, int(m), "prepayment mode")
+	return money.EnumText(m, prepayModeNames)
 }
 
 // UnmarshalText decodes a prepayment mode name.
 func (m *PrepayMode) UnmarshalText(b []byte) error {
-	i, err := unmarshalEnum(prepayModeNames, b)
-	*m = PrepayMode(i)
-	return err
+	return money.ParseEnum(b, prepayModeNames, m)
 }
 
 // Recalculation is the schedule after a prepayment or repricing: the new

@@ -1,10 +1,6 @@
 package schedule
 
-import (
-	"fmt"
-
-	"github.com/repayplan/repayplan/money"
-)
+import "github.com/repayplan/repayplan/money"
 
 // Terms describe a loan: what is lent, at what rate, over how many periods
 // and by which method it is repaid. The zero value of every optional field
@@ -63,16 +59,14 @@ const (
 
 var methodNames = []string{"equal_installment", "equal_principal", "interest_only", "bullet", "flat_fee"}
 
-func (m Method) String() string { return enumName(methodNames, int(m)) }
+func (m Method) String() string { return money.EnumName(m, methodNames) }
 
 // MarshalText encodes m as its snake_case name.
-func (m Method) MarshalText() ([]byte, error) { return marshalEnum(methodNames, int(m), "method") }
+func (m Method) MarshalText() ([]byte, error) { return money.EnumText(m, methodNames) }
 
 // UnmarshalText decodes a snake_case method name.
 func (m *Method) UnmarshalText(b []byte) error {
-	i, err := unmarshalEnum(methodNames, b)
-	*m = Method(i)
-	return err
+	return money.ParseEnum(b, methodNames, m)
 }
 
 // Frequency is the spacing of due dates.
@@ -87,18 +81,16 @@ const (
 
 var frequencyNames = []string{"monthly", "quarterly", "weekly", "biweekly"}
 
-func (f Frequency) String() string { return enumName(frequencyNames, int(f)) }
+func (f Frequency) String() string { return money.EnumName(f, frequencyNames) }
 
 // MarshalText encodes f as its name.
 func (f Frequency) MarshalText() ([]byte, error) {
-	return marshalEnum(frequencyNames, int(f), "frequency")
+	return money.EnumText(f, frequencyNames)
 }
 
 // UnmarshalText decodes a frequency name.
 func (f *Frequency) UnmarshalText(b []byte) error {
-	i, err := unmarshalEnum(frequencyNames, b)
-	*f = Frequency(i)
-	return err
+	return money.ParseEnum(b, frequencyNames, f)
 }
 
 // PerYear returns the number of periods in a year: 12, 4, 52 or 26.
@@ -127,18 +119,16 @@ const (
 
 var basisNames = []string{"periodic", "daily"}
 
-func (b InterestBasis) String() string { return enumName(basisNames, int(b)) }
+func (b InterestBasis) String() string { return money.EnumName(b, basisNames) }
 
 // MarshalText encodes b as its name.
 func (b InterestBasis) MarshalText() ([]byte, error) {
-	return marshalEnum(basisNames, int(b), "interest basis")
+	return money.EnumText(b, basisNames)
 }
 
 // UnmarshalText decodes an interest basis name.
 func (b *InterestBasis) UnmarshalText(t []byte) error {
-	i, err := unmarshalEnum(basisNames, t)
-	*b = InterestBasis(i)
-	return err
+	return money.ParseEnum(t, basisNames, b)
 }
 
 // GraceKind says what a grace period defers.
@@ -153,39 +143,14 @@ const (
 
 var graceNames = []string{"principal", "full"}
 
-func (k GraceKind) String() string { return enumName(graceNames, int(k)) }
+func (k GraceKind) String() string { return money.EnumName(k, graceNames) }
 
 // MarshalText encodes k as its name.
 func (k GraceKind) MarshalText() ([]byte, error) {
-	return marshalEnum(graceNames, int(k), "grace kind")
+	return money.EnumText(k, graceNames)
 }
 
 // UnmarshalText decodes a grace kind name.
 func (k *GraceKind) UnmarshalText(b []byte) error {
-	i, err := unmarshalEnum(graceNames, b)
-	*k = GraceKind(i)
-	return err
-}
-
-func enumName(names []string, i int) string {
-	if i < len(names) {
-		return names[i]
-	}
-	return fmt.Sprintf("invalid(%d)", i)
-}
-
-func marshalEnum(names []string, i int, what string) ([]byte, error) {
-	if i >= len(names) {
-		return nil, fmt.Errorf("schedule: invalid %s %d", what, i)
-	}
-	return []byte(names[i]), nil
-}
-
-func unmarshalEnum(names []string, b []byte) (int, error) {
-	for i, n := range names {
-		if string(b) == n {
-			return i, nil
-		}
-	}
-	return 0, money.EnumError(string(b), names)
+	return money.ParseEnum(b, graceNames, k)
 }
