@@ -244,3 +244,32 @@ func (s MonthSeries) At(k int) Date {
 	}
 	return Date{n: int32(daysFromCivil(y, m, d) + 1)}
 }
+
+// From returns an iterator over the series from anchor + k months on.
+// Each Next costs a few additions: consecutive dates differ by the days of
+// the month left behind, adjusted for the anchor day's clamping.
+func (s MonthSeries) From(k int) MonthIter {
+	d := s.At(k)
+	y, m, _ := d.Date()
+	return MonthIter{s: s, y: y, m: int(m), next: d}
+}
+
+// MonthIter walks a MonthSeries one month at a time.
+type MonthIter struct {
+	s    MonthSeries
+	y, m int
+	next Date
+}
+
+// Next returns the current date and advances by one month.
+func (it *MonthIter) Next() Date {
+	d := it.next
+	dim := daysIn(it.y, it.m)
+	cur := min(it.s.d, dim)
+	it.m++
+	if it.m > 12 {
+		it.m, it.y = 1, it.y+1
+	}
+	it.next = Date{n: d.n + int32(dim-cur+min(it.s.d, daysIn(it.y, it.m)))}
+	return d
+}

@@ -103,3 +103,15 @@ func TestDateDecodeErrorNamesValueOnce(t *testing.T) {
 	err = DecodeJSON([]byte(`{"d":"2023-02-29"}`), &v)
 	assert.Equal(t, `d: no such date, got "2023-02-29"`, err.Error())
 }
+
+func TestMonthIterMatchesAt(t *testing.T) {
+	for _, a := range []string{"2024-01-31", "2024-02-29", "1999-12-31", "2023-03-30", "2100-02-28", "1900-01-01", "2024-05-15"} {
+		s := MustParseDate(a).Months()
+		for _, from := range []int{-13, 0, 1, 7} {
+			it := s.From(from)
+			for k := from; k < from+1300; k++ {
+				require.Equal(t, s.At(k), it.Next(), "%s + %d", a, k)
+			}
+		}
+	}
+}

@@ -1,6 +1,10 @@
 package schedule
 
-import "github.com/repayplan/repayplan/money"
+import (
+	"slices"
+
+	"github.com/repayplan/repayplan/money"
+)
 
 // run amortizes one balance over consecutive rows of a calendar: a whole
 // schedule, or what remains of one after a prepayment, repricing or
@@ -76,6 +80,7 @@ func (t Terms) Reamortize(balance money.Amount, first, count int) []Row {
 }
 
 func (r run) appendRows(rows []Row) []Row {
+	rows = slices.Grow(rows, r.count)
 	if out, _, ok := r.fastRows(rows); ok {
 		return out
 	}

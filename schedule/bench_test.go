@@ -62,11 +62,11 @@ func floatSchedule360(p, annual float64, n int, start money.Date) ([]floatRow, [
 	g := math.Pow(1+r, float64(n))
 	a := math.Round(p*r*g/(g-1)*100) / 100
 	rows := make([]floatRow, n)
-	months := start.Months()
+	months := start.Months().From(1)
 	bal, prev := p, start
 	var totals [4]float64
 	for i := range rows {
-		due := months.At(i + 1)
+		due := months.Next()
 		interest := math.Round(bal*r*100) / 100
 		principal := a - interest
 		if i == n-1 {
@@ -88,5 +88,58 @@ func BenchmarkSchedule360Float64(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		floatSink, _ = floatSchedule360(1_000_000, 0.049, 360, mortgage.StartDate)
+	}
+}
+
+// floatRates is the IRR, APR and effective rate of float rows by Newton's
+// method on v = 1/(1+i), as the exact solver does, in float64.
+func floatRates(p float64, rows []floatRow) (irr, apr, ear float64) {
+	v := 1.0
+	for range 100 {
+		var q, dq float64
+		for t := len(rows) - 1; t >= 0; t-- {
+			dq = dq*v + q
+			q = q*v + rows[t].payment
+		}
+		f, d := v*q-p, q+v*dq
+		step := f / d
+		v -= step
+		if math.Abs(step) < 1e-15 {
+			break
+		}
+	}
+	irr = 1/v - 1
+	return irr, irr * 12, math.Pow(1+irr, 12) - 1
+}
+
+var floatRateSink float64
+
+// BenchmarkScheduleWithRates360Float64 is the float64 baseline of
+// BenchmarkScheduleWithRates360: the rows, then the rates.
+func BenchmarkScheduleWithRates360Float64(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		rows, _ := floatSchedule360(1_000_000, 0.049, 360, mortgage.StartDate)
+		_, floatRateSink, _ = floatRates(1_000_000, rows)
+		floatSink = rows
+	}
+}
+
+func TestFloatBaselineMatchesOnTheBudgetCase(t *testing.T) {
+	// The baseline computes the same thing: on this loan it happens to
+	// agree with the exact schedule to the cent.
+	rows, _ := floatSchedule360(1_000_000, 0.049, 360, mortgage.StartDate)
+	s, err := New(mortgage)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range rows {
+		if got := money.New(int64(math.Round(r.payment*100)), 2); !got.Equal(s.Rows[i].Payment) {
+			t.Fatalf("row %d: float %s, exact %s", i+1, got, s.Rows[i].Payment)
+		}
+	}
+	_, apr, _ := floatRates(1_000_000, rows)
+	if got := money.New(int64(math.Round(apr*1e6)), 6); got.String() != s.APR.String() {
+		t.Fatalf("apr float %s exact %s", got, s.APR)
 	}
 }

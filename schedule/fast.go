@@ -23,14 +23,19 @@ func (r *run) fastRows(rows []Row) ([]Row, Totals, bool) {
 		r.t.InterestBasis != Periodic || r.t.Method == Bullet || (r.grace.Kind == GraceFull && r.grace.Periods > 0) {
 		return rows, Totals{}, false
 	}
-	if _, ok := sc.Units(bal); !ok {
+	if _, ok := sc.Units(bal); !ok || cap(rows)-len(rows) < r.count {
 		return rows, Totals{}, false
 	}
 	mk := func(v int64) money.Amount { return money.New(v, places) }
 	var tp, ti, tf, tpay int64
 	prev := r.cal.due(r.first - 1)
+	monthly := r.cal.freq == Monthly
+	months := r.cal.months.From(r.first - r.cal.offset)
 	for i := 0; i < r.count; i++ {
-		due := r.cal.due(r.first + i)
+		due := months.Next()
+		if !monthly {
+			due = r.cal.due(r.first + i)
+		}
 		interest, _ := sc.Units(bal) // fits: bal only falls
 		var principal int64
 		switch {
@@ -44,11 +49,14 @@ func (r *run) fastRows(rows []Row) ([]Row, Totals, bool) {
 			principal = r.fastPrincipal(pay, interest, bal)
 		}
 		payment := principal + interest + fee
-		rows = append(rows, Row{
-			Number: r.first + i, DueDate: due, Days: due.Sub(prev),
-			OpeningBalance: mk(bal), Principal: mk(principal), Interest: mk(interest),
-			Fee: mk(fee), Payment: mk(payment), ClosingBalance: mk(bal - principal),
-		})
+		// Fill the row in place: building it aside and copying costs more
+		// than the arithmetic.
+		rows = rows[:len(rows)+1]
+		row := &rows[len(rows)-1]
+		row.Number, row.DueDate, row.Days = r.first+i, due, due.Sub(prev)
+		row.OpeningBalance, row.Principal, row.Interest = mk(bal), mk(principal), mk(interest)
+		row.Fee, row.Payment, row.ClosingBalance = mk(fee), mk(payment), mk(bal-principal)
+		row.Capitalized = money.Amount{}
 		tp, ti, tf, tpay = tp+principal, ti+interest, tf+fee, tpay+payment
 		bal -= principal
 		prev = due

@@ -151,7 +151,7 @@ func TestFastPathMatchesGeneralPath(t *testing.T) {
 		}
 		require.NoError(t, terms.Validate())
 		r := terms.run(terms.Principal, 1, terms.Periods, terms.Grace)
-		got, totals, ok := r.fastRows(nil)
+		got, totals, ok := r.fastRows(make([]Row, 0, terms.Periods))
 		if !ok {
 			continue
 		}
