@@ -84,7 +84,10 @@ func parseExponent(exp string, present bool) (int, bool) {
 		return 0, true
 	}
 	neg := strings.HasPrefix(exp, "-")
-	body := strings.TrimPrefix(strings.TrimPrefix(exp, "+"), "-")
+	body := exp
+	if neg || strings.HasPrefix(exp, "+") {
+		body = exp[1:] // one sign at most: "1e+-5" is malformed
+	}
 	if body == "" || !allDigits(body) {
 		return 0, false
 	}

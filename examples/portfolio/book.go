@@ -28,10 +28,14 @@ func newBook(seed uint64, asOf money.Date) *book {
 }
 
 var (
-	cardFeeRates = []int64{60, 66, 75}                      // per month, in 1/10 000 of the amount financed
+	cardFeeRates = []int64{60, 66, 75}                       // per month, in 1/10 000 of the amount financed
 	cardTerms    = []int{3, 6, 6, 9, 12, 12, 12, 18, 24, 24} // common 分期 terms
-	loanRatesBP  = []int64{435, 600, 800, 1200, 1800, 2400} // annual, in basis points
-	loanMarkups  = []string{"0.3", "0.5", "0.5"}
+	loanRatesBP  = []int64{435, 600, 800, 1200, 1800, 2400}  // annual, in basis points
+	loanMarkups  = []money.Rate{money.MustParseRate("0.3"), money.MustParseRate("0.5"), money.MustParseRate("0.5")}
+	cardPenalty  = money.MustParseRate("0.0005") // 万分之五 a day
+	cardLateFee  = money.MustParseRate("0.05")
+	loanLateFee  = money.MustParseRate("0.01")
+	loanCap      = money.MustParseRate("0.24")
 	fixedFees    = []int64{2000, 5000, 10000, 20000} // cents
 )
 
@@ -59,14 +63,14 @@ func (b *book) account() penalty.Account {
 			a.Installments[k] = penalty.Installment{DueDate: first.AddMonths(k), Principal: cents(p), Interest: cents(0), Fee: cents(fee)}
 		}
 		a.Policy = penalty.Policy{
-			PenaltyRate: penalty.PenaltyRate{Rate: money.MustParseRate("0.0005"), Unit: penalty.Daily},
+			PenaltyRate: penalty.PenaltyRate{Rate: cardPenalty, Unit: penalty.Daily},
 			Base:        penalty.PrincipalAndInterest,
 			GraceDays:   r.IntN(4),
 		}
 		if r.IntN(4) == 0 {
 			a.Policy.LateFee = penalty.LateFee{Kind: penalty.FixedFee, Amount: cents(fixedFees[r.IntN(2)])}
 		} else {
-			a.Policy.LateFee = penalty.LateFee{Kind: penalty.PercentFee, Rate: money.MustParseRate("0.05"), Min: cents(1000)}
+			a.Policy.LateFee = penalty.LateFee{Kind: penalty.PercentFee, Rate: cardLateFee, Min: cents(1000)}
 		}
 	} else {
 		n := 3 + r.IntN(22)
@@ -89,7 +93,7 @@ func (b *book) account() penalty.Account {
 				Rate:     money.NewRate(bp, 4),
 				Unit:     penalty.Annual,
 				DayCount: []money.DayCount{money.Act360, money.Act360, money.Act365}[r.IntN(3)],
-				Markup:   money.MustParseRate(loanMarkups[r.IntN(len(loanMarkups))]),
+				Markup:   loanMarkups[r.IntN(len(loanMarkups))],
 			},
 			GraceDays: r.IntN(4),
 		}
@@ -100,13 +104,13 @@ func (b *book) account() penalty.Account {
 		case 0:
 			a.Policy.LateFee = penalty.LateFee{Kind: penalty.FixedFee, Amount: cents(fixedFees[r.IntN(len(fixedFees))])}
 		case 1:
-			a.Policy.LateFee = penalty.LateFee{Kind: penalty.PercentFee, Rate: money.MustParseRate("0.01"), Min: cents(2000), Max: cents(50000)}
+			a.Policy.LateFee = penalty.LateFee{Kind: penalty.PercentFee, Rate: loanLateFee, Min: cents(2000), Max: cents(50000)}
 		}
 		if r.IntN(10) < 3 {
 			a.Policy.StopAfterDays = 90
 		}
 		if r.IntN(10) == 0 {
-			c := money.MustParseRate("0.24")
+			c := loanCap
 			a.Policy.Cap = &c
 		}
 	}
@@ -214,9 +218,9 @@ func appendAccount(b []byte, a penalty.Account) []byte {
 		}
 		b = append(b, `{"due_date":`...)
 		b = appendDate(b, in.DueDate)
-		b = appendField(b, "principal", in.Principal.String())
-		b = appendField(b, "interest", in.Interest.String())
-		b = appendField(b, "fee", in.Fee.String())
+		b = appendAmount(b, "principal", in.Principal)
+		b = appendAmount(b, "interest", in.Interest)
+		b = appendAmount(b, "fee", in.Fee)
 		b = append(b, '}')
 	}
 	b = append(b, `],"payments":[`...)
@@ -226,7 +230,7 @@ func appendAccount(b []byte, a penalty.Account) []byte {
 		}
 		b = append(b, `{"date":`...)
 		b = appendDate(b, p.Date)
-		b = appendField(b, "amount", p.Amount.String())
+		b = appendAmount(b, "amount", p.Amount)
 		b = append(b, '}')
 	}
 	p := a.Policy
@@ -268,6 +272,21 @@ func appendField(b []byte, key, value string) []byte {
 	b = append(b, key...)
 	b = append(b, '"', ':')
 	return strconv.AppendQuote(b, value)
+}
+
+// appendAmount writes a as Amount.String does, without allocating for the
+// book's two-place amounts.
+func appendAmount(b []byte, key string, a money.Amount) []byte {
+	u, ok := a.Units(2)
+	if a.Places() != 2 || !ok || u < 0 {
+		return appendField(b, key, a.String())
+	}
+	b = append(b, ',', '"')
+	b = append(b, key...)
+	b = append(b, `":"`...)
+	b = strconv.AppendInt(b, u/100, 10)
+	b = append(b, '.', byte('0'+u/10%10), byte('0'+u%10))
+	return append(b, '"')
 }
 
 func appendDate(b []byte, d money.Date) []byte {

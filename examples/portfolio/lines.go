@@ -8,7 +8,6 @@ import (
 	"iter"
 	"sync"
 
-	"github.com/repayplan/repayplan/money"
 	"github.com/repayplan/repayplan/penalty"
 )
 
@@ -37,10 +36,10 @@ type chunk struct {
 }
 
 // decodeLines yields the accounts of the JSON lines read from r, in order,
-// each decoded strictly (money.DecodeJSON: unknown keys, bad values and
-// trailing data are errors). Decoding runs on workers goroutines, a chunk
-// of lines each, no more than a few chunks ahead of the consumer, so
-// memory stays flat however long the input. A line that does not decode is
+// each decoded strictly as money.DecodeJSON does (unknown keys, bad values
+// and trailing data are errors; see decodeAccount). Decoding runs on
+// workers goroutines, a chunk of lines each, at most 2 × workers chunks
+// ahead of the consumer, so memory stays flat however long the input. A line that does not decode is
 // yielded as a zero Account with the error in its key; blank lines are
 // skipped. A read error ends the sequence and is reported by readErr.
 // Every goroutine has exited when the iteration returns (provided r's
@@ -77,7 +76,7 @@ func decodeLines(r io.Reader, workers int) (seq iter.Seq2[lineKey, penalty.Accou
 				if !yield(lineKey{line: c.lines[i], err: c.errs[i]}, c.accts[i]) {
 					return
 				}
-				c.accts[i] = penalty.Account{} // let the account go once accrued
+				c.accts[i] = penalty.Account{} // the consumer has it now
 			}
 			if c.err != nil {
 				rerr = c.err
@@ -175,7 +174,7 @@ func (c *chunk) decode() {
 	c.errs = make([]error, len(c.ends))
 	start := 0
 	for i, end := range c.ends {
-		if err := money.DecodeJSON(c.data[start:end], &c.accts[i]); err != nil {
+		if err := decodeAccount(c.data[start:end], &c.accts[i]); err != nil {
 			c.accts[i] = penalty.Account{}
 			c.errs[i] = err
 		}

@@ -130,19 +130,12 @@ func run(ctx context.Context, cfg config, stdout, stderr io.Writer) error {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	accounts, readErr := decodeLines(src, runtime.GOMAXPROCS(0))
-	var sum summary
 	var bar *progressBar
 	if cfg.progress {
 		bar = startProgress(stderr, &done, progress)
 	}
 	start := time.Now()
-	err := penalty.AccrueAll(ctx, cfg.asOf, accounts, penalty.BatchOptions{Workers: workers},
-		func(r penalty.BatchResult[lineKey]) error {
-			sum.add(r)
-			done.Add(1)
-			return nil
-		})
+	sum, err := accrueBook(ctx, src, cfg.asOf, workers, &done)
 	elapsed := time.Since(start)
 	bar.stop()
 	cancel()
@@ -151,11 +144,25 @@ func run(ctx context.Context, cfg config, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := readErr(); err != nil {
-		return err
-	}
 	sum.print(stdout, cfg, source, workers, elapsed)
 	return nil
+}
+
+// accrueBook decodes the JSON lines of src and accrues them as of asOf on
+// workers goroutines, counting the accounts done.
+func accrueBook(ctx context.Context, src io.Reader, asOf money.Date, workers int, done *atomic.Int64) (*summary, error) {
+	accounts, readErr := decodeLines(src, runtime.GOMAXPROCS(0))
+	var sum summary
+	err := penalty.AccrueAll(ctx, asOf, accounts, penalty.BatchOptions{Workers: workers},
+		func(r penalty.BatchResult[lineKey]) error {
+			sum.add(r)
+			done.Add(1)
+			return nil
+		})
+	if err == nil {
+		err = readErr()
+	}
+	return &sum, err
 }
 
 // writeOut writes the book to cfg.out and reports what it wrote.
