@@ -36,8 +36,11 @@ func (e *Error) Is(target error) bool { return target == ErrInvalid }
 // deep inside a request names the full path. Errors other than *Error are
 // returned unchanged.
 func Within(parent string, err error) error {
+	if err == nil || parent == "" {
+		return err
+	}
 	var e *Error
-	if parent == "" || !errors.As(err, &e) {
+	if !errors.As(err, &e) {
 		return err
 	}
 	field := parent

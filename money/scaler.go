@@ -18,8 +18,10 @@ type Scaler struct {
 	num      uint64 // |numerator|, when q fits in 64 bits
 	den      uint64
 	mhi, mlo uint64 // ceil(2^128 / den)
+	half     uint64 // the smallest remainder HalfUp rounds up: ⌈den/2⌉
 	neg      bool
 	fast     bool
+	halfUp   bool // fast, HalfUp, q ≥ 0 and den > 1: the inlined path of Units
 }
 
 // NewScaler returns a Scaler that computes round(a × q) by r for amounts a
@@ -41,7 +43,9 @@ func NewScaler(q Ratio, r Rounding) Scaler {
 			s.mhi += c
 		}
 	}
+	s.half = s.den - s.den/2
 	s.fast = true
+	s.halfUp = r.mode == HalfUp && !s.neg && s.den > 1
 	return s
 }
 
@@ -66,7 +70,13 @@ func (s Scaler) apply64(u int64) (int64, bool) {
 		q = s.quo(x)
 		rem = x - q*s.den
 	}
-	q = s.r.mode.roundQuo(q, rem, s.den, (u < 0) != s.neg)
+	if s.r.mode == HalfUp {
+		if rem >= s.half && rem != 0 {
+			q++
+		}
+	} else {
+		q = s.r.mode.roundQuo(q, rem, s.den, (u < 0) != s.neg)
+	}
 	if q > math.MaxInt64 {
 		return 0, false
 	}
@@ -89,6 +99,16 @@ func (s Scaler) quo(x uint64) uint64 {
 // product does not fit in 64 bits (then use Apply). It lets a hot loop keep
 // its values in machine integers.
 func (s Scaler) Units(u int64) (int64, bool) {
+	if s.halfUp && u >= 0 {
+		// The common case, small enough to inline into a schedule's loop.
+		if hi, x := bits.Mul64(uint64(u), s.num); hi == 0 {
+			q := s.quo(x)
+			if x-q*s.den >= s.half {
+				q++
+			}
+			return int64(q), q <= math.MaxInt64
+		}
+	}
 	if !s.fast {
 		return 0, false
 	}

@@ -10,7 +10,7 @@ import (
 // schedule, or what remains of one after a prepayment, repricing or
 // deferral.
 type run struct {
-	t       *Terms
+	t       Terms
 	cal     calendar
 	rate    money.Ratio // periodic rate: annual / periods a year
 	balance money.Amount
@@ -29,7 +29,7 @@ type run struct {
 
 func (t Terms) run(balance money.Amount, first, count int, g Grace) run {
 	return run{
-		t:       &t,
+		t:       t,
 		cal:     t.calendar(),
 		rate:    t.periodicRate(),
 		balance: balance.Round(t.Rounding),

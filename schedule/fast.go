@@ -30,6 +30,9 @@ func (r *run) fastRows(rows []Row) ([]Row, Totals, bool) {
 	var tp, ti, tf, tpay int64
 	prev := r.cal.due(r.first - 1)
 	monthly := r.cal.freq == Monthly
+	grace, last := r.grace.Periods, r.count-1
+	annuity := r.t.Method == EqualInstallment
+	share := r.t.Method == EqualPrincipal || r.t.Method == FlatFee
 	months := r.cal.months.From(r.first - r.cal.offset)
 	for i := 0; i < r.count; i++ {
 		due := months.Next()
@@ -39,14 +42,19 @@ func (r *run) fastRows(rows []Row) ([]Row, Totals, bool) {
 		interest, _ := sc.Units(bal) // fits: bal only falls
 		var principal int64
 		switch {
-		case i < r.grace.Periods:
-		case i == r.count-1:
+		case i < grace:
+		case i == last:
 			principal = bal
 		default:
-			if i == r.grace.Periods && pay == 0 {
+			if i == grace && pay == 0 {
 				pay, _ = units(r.fixPayment(r.count-i), places)
 			}
-			principal = r.fastPrincipal(pay, interest, bal)
+			switch {
+			case annuity:
+				principal = max(0, min(pay-interest, bal))
+			case share:
+				principal = min(pay, bal)
+			}
 		}
 		payment := principal + interest + fee
 		// Fill the row in place: building it aside and copying costs more
@@ -65,20 +73,6 @@ func (r *run) fastRows(rows []Row) ([]Row, Totals, bool) {
 		}
 	}
 	return rows, Totals{Principal: mk(tp), Interest: mk(ti), Fee: mk(tf), Payment: mk(tpay)}, true
-}
-
-// fastPrincipal is run.principal on integers.
-func (r *run) fastPrincipal(pay, interest, bal int64) int64 {
-	var p int64
-	switch r.t.Method {
-	case EqualInstallment:
-		p = pay - interest
-	case EqualPrincipal, FlatFee:
-		p = pay
-	default:
-		return 0
-	}
-	return max(0, min(p, bal))
 }
 
 // units returns a's coefficient at places, if it fits in int64.
