@@ -118,3 +118,20 @@ func ExampleXIRR() {
 	fmt.Println(x.Percent())
 	// Output: 13.1822%
 }
+
+// LPR repricing: from row 13 the rate drops from 4.9 % to 3.95 %. The
+// 984,978.39 left after a year is re-amortized over the 348 remaining
+// months: 984978.39·r(1+r)^348/((1+r)^348 − 1) with r = 0.0395/12.
+func ExampleReprice() {
+	r, err := schedule.Reprice(schedule.Terms{
+		Principal:  money.New(1_000_000, 0),
+		AnnualRate: money.MustParseRate("0.049"),
+		Periods:    360,
+		StartDate:  money.MustParseDate("2024-01-15"),
+	}, 13, money.MustParseRate("0.0395"))
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println("rows:", r.RowCount, "new payment:", r.Rows[0].Payment, "from", r.Rows[0].DueDate)
+	// Output: rows: 348 new payment: 4758.62 from 2025-02-15
+}
