@@ -210,3 +210,28 @@ func TestWideAndOverflow(t *testing.T) {
 	_, err := json.Marshal(struct{ X Amount }{over})
 	assert.ErrorIs(t, err, ErrInvalid)
 }
+
+func TestUnknownFieldPath(t *testing.T) {
+	type inner struct {
+		A Amount `json:"a"`
+	}
+	var v struct {
+		Outer struct {
+			List []inner          `json:"list"`
+			Map  map[string]inner `json:"map"`
+		} `json:"outer"`
+	}
+	cases := map[string]string{
+		`{"outer":{"list":[{"a":"1"},{"a":"2","b":3}]}}`: "outer.list[1].b",
+		`{"outer":{"map":{"x":{"c":1}}}}`:                "outer.map.x.c",
+		`{"outer":{"nope":1}}`:                           "outer.nope",
+		`{"nope":1}`:                                     "nope",
+	}
+	for in, want := range cases {
+		err := DecodeJSON([]byte(in), &v)
+		var e *Error
+		require.ErrorAs(t, err, &e, in)
+		assert.Equal(t, want, e.Field, in)
+		assert.Equal(t, "unknown field", e.Reason)
+	}
+}

@@ -2,10 +2,13 @@ package money
 
 import (
 	"bytes"
+	"encoding"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
+	"sort"
 	"strings"
 )
 
@@ -17,7 +20,15 @@ func DecodeJSON(data []byte, v any) error {
 	if err == nil {
 		return nil
 	}
-	return toFieldError(err)
+	err = toFieldError(err)
+	var e *Error
+	if errors.As(err, &e) && e.Reason == "unknown field" && !strings.ContainsAny(e.Field, ".[") {
+		// encoding/json names only the key; find where it stands.
+		if path, ok := unknownKeyPath(data, reflect.TypeOf(v), e.Field); ok {
+			return Errorf(path, "unknown field")
+		}
+	}
+	return err
 }
 
 func decodeStrict(data []byte, v any) error {
@@ -85,4 +96,106 @@ func describe(te *json.UnmarshalTypeError) string {
 		return "an object"
 	}
 	return fmt.Sprintf("a %s", te.Type.Name())
+}
+
+// unknownKeyPath walks the JSON value beside the Go type it was decoded
+// into and returns the path of the first object key named key that the
+// type does not have, such as "policy.late_fee.minimum".
+func unknownKeyPath(data []byte, t reflect.Type, key string) (string, bool) {
+	var v any
+	if json.Unmarshal(data, &v) != nil {
+		return "", false
+	}
+	return walkUnknown(v, t, "", key)
+}
+
+var (
+	jsonUnmarshaler = reflect.TypeOf((*json.Unmarshaler)(nil)).Elem()
+	textUnmarshaler = reflect.TypeOf((*encoding.TextUnmarshaler)(nil)).Elem()
+)
+
+func walkUnknown(v any, t reflect.Type, path, key string) (string, bool) {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if reflect.PointerTo(t).Implements(jsonUnmarshaler) || reflect.PointerTo(t).Implements(textUnmarshaler) {
+		return "", false // decodes itself, and names its own fields
+	}
+	switch v := v.(type) {
+	case map[string]any:
+		keys := make([]string, 0, len(v))
+		for k := range v {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			child := join(path, k)
+			if t.Kind() == reflect.Map {
+				if p, ok := walkUnknown(v[k], t.Elem(), child, key); ok {
+					return p, true
+				}
+				continue
+			}
+			if t.Kind() != reflect.Struct {
+				return "", false
+			}
+			ft, known := fieldType(t, k)
+			if !known && k == key {
+				return child, true
+			}
+			if known {
+				if p, ok := walkUnknown(v[k], ft, child, key); ok {
+					return p, true
+				}
+			}
+		}
+	case []any:
+		if t.Kind() != reflect.Slice && t.Kind() != reflect.Array {
+			return "", false
+		}
+		for i, e := range v {
+			if p, ok := walkUnknown(e, t.Elem(), fmt.Sprintf("%s[%d]", path, i), key); ok {
+				return p, true
+			}
+		}
+	}
+	return "", false
+}
+
+func join(path, k string) string {
+	if path == "" {
+		return k
+	}
+	return path + "." + k
+}
+
+// fieldType finds the struct field JSON decodes key into, matching names
+// without regard to case as encoding/json does.
+func fieldType(t reflect.Type, key string) (reflect.Type, bool) {
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "-" || !f.IsExported() && !f.Anonymous {
+			continue
+		}
+		if f.Anonymous && name == "" {
+			ft := f.Type
+			for ft.Kind() == reflect.Pointer {
+				ft = ft.Elem()
+			}
+			if ft.Kind() == reflect.Struct {
+				if inner, ok := fieldType(ft, key); ok {
+					return inner, true
+				}
+				continue
+			}
+		}
+		if name == "" {
+			name = f.Name
+		}
+		if strings.EqualFold(name, key) {
+			return f.Type, true
+		}
+	}
+	return nil, false
 }

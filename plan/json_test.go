@@ -17,8 +17,8 @@ func TestDecodeStrict(t *testing.T) {
 
 	var r Restructuring
 	err = money.DecodeJSON([]byte(`{"outstanding": {"principal": "1"}, "waive": {"penalti": "1"}, "periods": 3, "start_date": "2025-01-01"}`), &r)
-	// encoding/json reports an unknown key without its path.
-	requireFieldError(t, err, "penalti")
+	// The unknown key is reported with its path.
+	requireFieldError(t, err, "waive.penalti")
 	require.Contains(t, err.Error(), "unknown field")
 
 	var o OfferRequest
