@@ -17,7 +17,7 @@ type run struct {
 	first   int // number, and calendar period, of the first row
 	count   int // rows, grace rows included
 	grace   Grace
-	fee     money.Amount // fee per row, on the balance the run starts with
+	fee     money.Amount // fee per row, always on the original principal
 	zero    money.Amount // 0 at the rounding's places, so output reads alike
 	// payment (EqualInstallment) or share (EqualPrincipal, FlatFee) fixed
 	// in advance, as a reduce_term prepayment keeps the old one; zero means
@@ -36,7 +36,7 @@ func (t Terms) run(balance money.Amount, first, count int, g Grace) run {
 		first:   first,
 		count:   count,
 		grace:   g,
-		fee:     balance.MulRatio(t.FeeRate.Ratio(), t.Rounding),
+		fee:     t.Principal.MulRatio(t.FeeRate.Ratio(), t.Rounding),
 		zero:    money.Amount{}.Round(t.Rounding),
 	}
 }
@@ -74,7 +74,7 @@ func (t *Terms) interest(balance money.Amount, periodic money.Ratio, from, to mo
 // Reamortize returns count rows numbered from first, on t's calendar from
 // period first on, that repay balance by t's method, with no grace: the
 // tail of a schedule after a prepayment, repricing or deferral. The fee per
-// row, if any, is on balance. t must be valid.
+// row, if any, stays on t's original principal. t must be valid.
 func (t Terms) Reamortize(balance money.Amount, first, count int) []Row {
 	return t.run(balance, first, count, Grace{}).appendRows(make([]Row, 0, count))
 }

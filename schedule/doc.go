@@ -50,8 +50,10 @@
 //   - A row whose interest exceeds the installment (possible with daily
 //     interest over a long odd first period) repays no principal and pays
 //     its interest; principal is never negative.
-//   - A fee rate on methods other than FlatFee adds the same per-row fee,
-//     on the amount being amortized.
+//   - The fee per row is always round(original principal × fee rate): a
+//     prepayment, repricing or deferral leaves it unchanged, and a fee rate
+//     on methods other than FlatFee adds the same per-row fee. A bullet
+//     loan pays the fee of all n periods with its single row.
 //   - A bullet loan has one row, numbered 1 and due at the end of the term;
 //     its IRR treats that payment as made n periods after the loan.
 //   - A reduce_term prepayment keeps the installment (EqualInstallment) or

@@ -20,8 +20,8 @@ type Terms struct {
 	InterestBasis InterestBasis  `json:"interest_basis,omitzero"`
 	DayCount      money.DayCount `json:"day_count,omitzero"`
 	Rounding      money.Rounding `json:"rounding,omitzero"`
-	// FeeRate is a fee per period on the amount amortized (the original
-	// principal for a fresh schedule), such as a card installment's 手续费.
+	// FeeRate is a fee per period on the original principal, such as a
+	// card installment's 手续费.
 	FeeRate money.Rate `json:"fee_rate,omitzero"`
 	// InstallmentMultiple, when set, rounds the EqualInstallment payment to
 	// a multiple of it (with the rounding mode) instead of to the scale.

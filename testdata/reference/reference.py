@@ -357,9 +357,9 @@ def parse_terms(v, field=""):
     t.first_due = None
     if v.get("first_due_date") is not None:
         t.first_due = parse_date(v["first_due_date"], sub(field, "first_due_date"))
-        if t.first_due < t.start:
+        if t.first_due <= t.start:  # CHOICE: a first due date on the start date is an error
             fail(sub(field, "first_due_date"),
-                 f"must not be before start_date {t.start.isoformat()}, got {t.first_due.isoformat()}")
+                 f"must be after start_date {t.start.isoformat()}, got {t.first_due.isoformat()}")
     t.basis = parse_enum(v.get("interest_basis"), sub(field, "interest_basis"), ("periodic", "daily"), "periodic")
     t.day_count = parse_enum(v.get("day_count"), sub(field, "day_count"), DAY_COUNTS, "act/360")
     t.rounding = parse_rounding(v.get("rounding"), sub(field, "rounding"))
@@ -479,7 +479,7 @@ def schedule_rows(t: Terms, info=None):
             interest = t.rounding(t.principal * t.annual_rate * yearfrac(t.start, due, t.day_count))
         else:
             interest = t.rounding(t.principal * t.r * n)
-        return [make_row(1, t.start, due, t.principal, t.principal, interest, t.fee)]
+        return [make_row(1, t.start, due, t.principal, t.principal, interest, t.fee * n)]  # CHOICE: n periods' fees
     rows = []
     bal = t.principal
     g = t.grace_periods
@@ -1217,7 +1217,7 @@ def check_vector(vec):
 
 
 def cmd_check(dirs):
-    total = bad = 0
+    total = bad = skipped = 0
     by_kind = {}
     for d in dirs:
         for fn in sorted(os.listdir(d)):
@@ -1227,6 +1227,12 @@ def cmd_check(dirs):
             with open(os.path.join(d, fn)) as f:
                 vec = json.load(f)
             by_kind[vec.get("kind")] = by_kind.get(vec.get("kind"), 0) + 1
+            if vec.get("kind") == "offers":
+                # The offer builder is the Go library's own design, beyond
+                # SPEC's arithmetic; its vectors show their arithmetic in
+                # "source" and are not recomputed here.
+                skipped += 1
+                continue
             probs = check_vector(vec)
             if vec.get("name") and vec["name"] + ".json" != fn:
                 probs.append(f"name {vec['name']!r} does not match the file name")
@@ -1236,7 +1242,7 @@ def cmd_check(dirs):
                 for p in probs:
                     print("     " + p)
     print("kinds: " + ", ".join(f"{k} {v}" for k, v in sorted(by_kind.items())))
-    print(f"{total - bad} passed, {bad} failed")
+    print(f"{total - bad - skipped} passed, {bad} failed, {skipped} skipped")
     return 1 if bad else 0
 
 
