@@ -177,3 +177,20 @@ func TestFlatFeeChargesNoInterest(t *testing.T) {
 		}
 	}
 }
+
+func TestPrepaymentKeepsFeeOnOriginalPrincipal(t *testing.T) {
+	// A 12,000 card installment at 0.6 % a month: 72.00 fee per row on the
+	// original principal, before and after 5,000 is prepaid after row 3.
+	terms := Terms{Principal: money.New(12_000, 0), Periods: 12, Method: FlatFee,
+		FeeRate: money.MustParseRate("0.006"), StartDate: money.MustParseDate("2024-01-31")}
+	r, err := Prepay(Prepayment{Terms: terms, AfterPeriod: 3, Amount: money.New(5000, 0)})
+	require.NoError(t, err)
+	require.Equal(t, 9, r.RowCount)
+	for _, row := range r.Rows {
+		require.Equal(t, "72.00", row.Fee.String())
+	}
+	// 12,000 − 3 × 1,000 − 5,000 = 4,000 over 9 rows: 444.44 a row, the
+	// last 444.48.
+	require.Equal(t, "444.44", r.Rows[0].Principal.String())
+	require.Equal(t, "444.48", r.Rows[8].Principal.String())
+}
