@@ -183,3 +183,46 @@ func policyRate(r PenaltyRate, daily, yearDays string, formula func(PenaltyRate,
 	}
 	return f
 }
+
+// rateWords name the units of a rate in one language.
+type rateWords struct{ daily, monthly, annual string }
+
+// formulaText writes a daily rate as its derivation, such as
+// "(annual rate 4.9% ÷ 360)" or "(年利率 4.9% × (1 + 50%) ÷ 360)".
+func formulaText(r PenaltyRate, basis string, w rateWords) string {
+	var b strings.Builder
+	b.WriteString("(")
+	switch r.Unit {
+	case Daily:
+		b.WriteString(w.daily + " " + r.Rate.Percent())
+	case Monthly:
+		b.WriteString(w.monthly + " " + r.Rate.Percent() + " × 12")
+	default:
+		b.WriteString(w.annual + " " + r.Rate.Percent())
+	}
+	if !r.Markup.IsZero() {
+		b.WriteString(" × (1 + " + r.Markup.Percent() + ")")
+	}
+	if r.Unit != Daily {
+		b.WriteString(" ÷ " + basis)
+	}
+	b.WriteString(")")
+	return b.String()
+}
+
+// boundWords phrase a late fee's minimum and maximum in one language.
+type boundWords struct{ atLeast, atMost, open, sep, close string }
+
+func minMaxText(f LateFee, r money.Rounding, w boundWords) string {
+	var parts []string
+	if f.Min.IsPositive() {
+		parts = append(parts, w.atLeast+amt(f.Min, r))
+	}
+	if f.Max.IsPositive() {
+		parts = append(parts, w.atMost+amt(f.Max, r))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return w.open + strings.Join(parts, w.sep) + w.close
+}

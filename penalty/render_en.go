@@ -54,41 +54,14 @@ func enBase(b Base) string {
 	return "overdue principal"
 }
 
-// enFormula writes the daily rate as its derivation, such as
-// "(annual rate 4.9% ÷ 360)".
+// enFormula writes the daily rate as its derivation; basis is the
+// divisor to show.
 func enFormula(r PenaltyRate, basis string) string {
-	var b strings.Builder
-	b.WriteString("(")
-	switch r.Unit {
-	case Daily:
-		fmt.Fprintf(&b, "daily rate %s", r.Rate.Percent())
-	case Monthly:
-		fmt.Fprintf(&b, "monthly rate %s × 12", r.Rate.Percent())
-	default:
-		fmt.Fprintf(&b, "annual rate %s", r.Rate.Percent())
-	}
-	if !r.Markup.IsZero() {
-		fmt.Fprintf(&b, " × (1 + %s)", r.Markup.Percent())
-	}
-	if r.Unit != Daily {
-		fmt.Fprintf(&b, " ÷ %s", basis)
-	}
-	b.WriteString(")")
-	return b.String()
+	return formulaText(r, basis, rateWords{"daily rate", "monthly rate", "annual rate"})
 }
 
 func enMinMax(f LateFee, r money.Rounding) string {
-	var parts []string
-	if f.Min.IsPositive() {
-		parts = append(parts, "at least "+amt(f.Min, r))
-	}
-	if f.Max.IsPositive() {
-		parts = append(parts, "at most "+amt(f.Max, r))
-	}
-	if len(parts) == 0 {
-		return ""
-	}
-	return " (" + strings.Join(parts, ", ") + ")"
+	return minMaxText(f, r, boundWords{"at least ", "at most ", " (", ", ", ")"})
 }
 
 func (en) installment(b InstallmentBalance) string {

@@ -58,41 +58,14 @@ func zhBase(b Base) string {
 	return "逾期本金"
 }
 
-// zhFormula writes the daily rate as its derivation, such as
-// "(年利率 4.9% ÷ 360)"; basis is the divisor to show.
+// zhFormula writes the daily rate as its derivation; basis is the
+// divisor to show.
 func zhFormula(r PenaltyRate, basis string) string {
-	var b strings.Builder
-	b.WriteString("(")
-	switch r.Unit {
-	case Daily:
-		fmt.Fprintf(&b, "日利率 %s", r.Rate.Percent())
-	case Monthly:
-		fmt.Fprintf(&b, "月利率 %s × 12", r.Rate.Percent())
-	default:
-		fmt.Fprintf(&b, "年利率 %s", r.Rate.Percent())
-	}
-	if !r.Markup.IsZero() {
-		fmt.Fprintf(&b, " × (1 + %s)", r.Markup.Percent())
-	}
-	if r.Unit != Daily {
-		fmt.Fprintf(&b, " ÷ %s", basis)
-	}
-	b.WriteString(")")
-	return b.String()
+	return formulaText(r, basis, rateWords{"日利率", "月利率", "年利率"})
 }
 
 func zhMinMax(f LateFee, r money.Rounding) string {
-	var parts []string
-	if f.Min.IsPositive() {
-		parts = append(parts, "最低 "+amt(f.Min, r))
-	}
-	if f.Max.IsPositive() {
-		parts = append(parts, "最高 "+amt(f.Max, r))
-	}
-	if len(parts) == 0 {
-		return ""
-	}
-	return "（" + strings.Join(parts, "，") + "）"
+	return minMaxText(f, r, boundWords{"最低 ", "最高 ", "（", "，", "）"})
 }
 
 func (zh) installment(b InstallmentBalance) string {
