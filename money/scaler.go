@@ -114,3 +114,22 @@ func (s Scaler) Units(u int64) (int64, bool) {
 	}
 	return s.apply64(u)
 }
+
+// FastHalfUp reports whether UnitsHalfUp computes Units exactly for every
+// coefficient from 0 to max: the scaler rounds half up, its ratio is
+// non-negative, and max times its numerator fits in 64 bits.
+func (s Scaler) FastHalfUp(max uint64) bool {
+	hi, _ := bits.Mul64(max, s.num)
+	return s.halfUp && hi == 0
+}
+
+// UnitsHalfUp is Units for a coefficient within the bound FastHalfUp
+// accepted, small enough to be inlined into a schedule's row loop.
+func (s *Scaler) UnitsHalfUp(u uint64) uint64 {
+	x := u * s.num
+	q := s.quo(x)
+	if x-q*s.den >= s.half {
+		q++
+	}
+	return q
+}

@@ -56,3 +56,19 @@ func TestRatioFloatStringAnyPlaces(t *testing.T) {
 	require.Equal(t, "0.0490000000000000", MustParseRate("0.049").Ratio().FloatString(16))
 	require.Equal(t, "0.00408333333333333333", MustParseRate("0.049").Ratio().QuoInt(12).FloatString(20))
 }
+
+func TestUnitsHalfUpAgreesWithUnits(t *testing.T) {
+	rng := rand.New(rand.NewPCG(19, 20))
+	for i := 0; i < 20000; i++ {
+		q := NewRatio(rng.Int64N(1_000_000), rng.Int64N(10_000_000)+2)
+		s := NewScaler(q, Rounding{})
+		limit := uint64(rng.Int64N(1 << 50))
+		if !s.FastHalfUp(limit) {
+			continue
+		}
+		u := rng.Uint64N(limit + 1)
+		want, ok := s.Units(int64(u))
+		require.True(t, ok)
+		require.Equal(t, uint64(want), s.UnitsHalfUp(u), "%d × %v", u, q)
+	}
+}

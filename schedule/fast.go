@@ -30,6 +30,7 @@ func (r *run) fastRows(rows []Row) ([]Row, Totals, bool) {
 	var tp, ti, tf, tpay int64
 	prev := r.cal.due(r.first - 1)
 	monthly := r.cal.freq == Monthly
+	halfUp := sc.FastHalfUp(uint64(bal)) // bal only falls from here
 	grace, last := r.grace.Periods, r.count-1
 	annuity := r.t.Method == EqualInstallment
 	share := r.t.Method == EqualPrincipal || r.t.Method == FlatFee
@@ -39,7 +40,12 @@ func (r *run) fastRows(rows []Row) ([]Row, Totals, bool) {
 		if !monthly {
 			due = r.cal.due(r.first + i)
 		}
-		interest, _ := sc.Units(bal) // fits: bal only falls
+		var interest int64
+		if halfUp {
+			interest = int64(sc.UnitsHalfUp(uint64(bal)))
+		} else {
+			interest, _ = sc.Units(bal) // fits: bal only falls
+		}
 		var principal int64
 		switch {
 		case i < grace:
