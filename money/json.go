@@ -22,13 +22,74 @@ func DecodeJSON(data []byte, v any) error {
 	}
 	err = toFieldError(err)
 	var e *Error
-	if errors.As(err, &e) && e.Reason == "unknown field" && !strings.ContainsAny(e.Field, ".[") {
+	if !errors.As(err, &e) || e.Field == "" {
+		return err
+	}
+	if e.Reason == "unknown field" && !strings.ContainsAny(e.Field, ".[") {
 		// encoding/json names only the key; find where it stands.
 		if path, ok := unknownKeyPath(data, reflect.TypeOf(v), e.Field); ok {
 			return Errorf(path, "unknown field")
 		}
+		return err
+	}
+	// encoding/json's path leaves out list positions
+	// ("installments.due_date"); find the element that fails.
+	if path, ok := indexPath(data, reflect.TypeOf(v), e.Field); ok {
+		return Errorf(path, "%s", e.Reason)
 	}
 	return err
+}
+
+// indexPath turns a dotted field path into one with list positions by
+// decoding each element of every list on the way until one fails.
+func indexPath(data []byte, t reflect.Type, field string) (string, bool) {
+	var v any
+	if json.Unmarshal(data, &v) != nil {
+		return "", false
+	}
+	return locate(v, t, strings.Split(field, "."), "")
+}
+
+func locate(v any, t reflect.Type, segs []string, path string) (string, bool) {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if len(segs) == 0 {
+		return path, true
+	}
+	if reflect.PointerTo(t).Implements(jsonUnmarshaler) || reflect.PointerTo(t).Implements(textUnmarshaler) {
+		return join(path, strings.Join(segs, ".")), true // the rest is inside a self-decoding value
+	}
+	switch v := v.(type) {
+	case map[string]any:
+		for k, child := range v {
+			if !strings.EqualFold(k, segs[0]) {
+				continue
+			}
+			switch t.Kind() {
+			case reflect.Struct:
+				if ft, ok := fieldType(t, k); ok {
+					return locate(child, ft, segs[1:], join(path, k))
+				}
+			case reflect.Map:
+				return locate(child, t.Elem(), segs[1:], join(path, k))
+			}
+		}
+	case []any:
+		if t.Kind() != reflect.Slice && t.Kind() != reflect.Array {
+			return "", false
+		}
+		for i, e := range v {
+			b, err := json.Marshal(e)
+			if err != nil {
+				return "", false
+			}
+			if decodeStrict(b, reflect.New(t.Elem()).Interface()) != nil {
+				return locate(e, t.Elem(), segs, fmt.Sprintf("%s[%d]", path, i))
+			}
+		}
+	}
+	return "", false
 }
 
 func decodeStrict(data []byte, v any) error {
