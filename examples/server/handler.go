@@ -220,8 +220,10 @@ func (s *server) writeDoError(w http.ResponseWriter, r *http.Request, kind strin
 	writeError(w, status, errorDetail{Code: code, Field: me.Field, Reason: me.Reason, Message: me.Error()})
 }
 
-// acceptableContentType is lenient: no Content-Type, application/json and
-// any application/*+json are accepted, with any parameters (charset=utf-8).
+// acceptableContentType is lenient: no Content-Type, application/json, any
+// application/*+json, and curl's default for -d
+// (application/x-www-form-urlencoded, whose body is then read as JSON all
+// the same) are accepted, with any parameters (charset=utf-8).
 func acceptableContentType(ct string) bool {
 	if strings.TrimSpace(ct) == "" {
 		return true
@@ -230,7 +232,8 @@ func acceptableContentType(ct string) bool {
 	if err != nil {
 		return false
 	}
-	return mt == "application/json" || (strings.HasPrefix(mt, "application/") && strings.HasSuffix(mt, "+json"))
+	return mt == "application/json" || mt == "application/x-www-form-urlencoded" ||
+		(strings.HasPrefix(mt, "application/") && strings.HasSuffix(mt, "+json"))
 }
 
 // recoverPanics turns a panic in a handler into a logged 500 instead of a

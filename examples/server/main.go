@@ -32,10 +32,10 @@
 //	           "message": "periods: must be at least 1, got 0"}}
 //
 // 404 for an unknown kind or path, 405 (with Allow) for a wrong method, 413
-// for a body over -max-body, 415 for a Content-Type other than
-// application/json (a missing one is accepted), 501 for a kind the library
-// lists but does not implement yet, 500 for anything else (a library bug;
-// logged, not shown). Every error body has the shape above.
+// for a body over -max-body, 415 for a Content-Type other than JSON (a
+// missing one, and curl's default for -d, are accepted), 500 for anything
+// else (a library bug; logged, not shown). Every error body has the shape
+// above.
 //
 // The server sets read-header, read, write and idle timeouts and shuts down
 // gracefully on SIGINT or SIGTERM, waiting up to -shutdown-timeout for
