@@ -28,7 +28,9 @@ type Totals struct {
 }
 
 // Rates are a schedule's true cost as annualized rates (年化利率), each
-// rounded half up to 6 places from an IRR solved to 38 significant digits.
+// rounded half up to 6 places from an IRR solved to over 30 significant
+// digits (one within 10^−15 of a rounding boundary is re-solved by the
+// math/big solver).
 type Rates struct {
 	IRR                 money.Rate `json:"irr"`                   // periodic internal rate of return
 	APR                 money.Rate `json:"apr"`                   // IRR × periods a year (nominal, as PBoC and Reg Z disclose)
