@@ -142,28 +142,14 @@ func solveDiscountFast(received money.Amount, flows []Flow) (*big.Float, bool) {
 	if !ok || p0 <= 0 {
 		return nil, false
 	}
-	last := 0
-	for _, f := range flows {
-		if f.Period < 1 || f.Amount.IsNegative() {
-			return nil, false
-		}
-		last = max(last, f.Period)
-	}
-	c := make([]sf, last)
-	var sum sf
-	for _, f := range flows {
-		u, ok := f.Amount.Units(places)
-		if !ok {
-			return nil, false
-		}
-		c[f.Period-1] = c[f.Period-1].add(sfInt(u))
-		sum = sum.add(sfInt(u))
+	runs, sum, ok := flowRuns(flows, places)
+	if !ok {
+		return nil, false
 	}
 	P := sfInt(p0)
 	if sum.isZero() || sum.sub(P).isZero() {
 		return nil, false // no root, or exactly 0 %: the exact solver says which
 	}
-	runs := runsOf(c)
 	v := sfInt(1)
 	for range maxNewton {
 		f, d := hornerRuns(runs, v, P)
@@ -188,22 +174,56 @@ func solveDiscountFast(received money.Amount, flows []Flow) (*big.Float, bool) {
 // flowRun is a stretch of equal consecutive flows, listed from the last.
 type flowRun struct {
 	c sf
+	u int64 // c in units, for grouping
 	n int
 }
 
-// runsOf groups c into runs, last period first, so that Horner's rule can
-// take a run of m equal payments (an annuity's) in O(log m) steps.
-func runsOf(c []sf) []flowRun {
-	var out []flowRun
-	for t := len(c) - 1; t >= 0; {
-		j := t
-		for j > 0 && c[j-1] == c[t] {
-			j--
-		}
-		out = append(out, flowRun{c: c[t], n: t - j + 1})
-		t = j - 1
+// flowRuns groups the flows, in units of places, into runs of equal
+// consecutive payments (periods with no flow are runs of 0), the last
+// period first, so that Horner's rule can take a run of m equal payments
+// (an annuity's) in O(log m) steps. It also returns their sum.
+func flowRuns(flows []Flow, places int) ([]flowRun, sf, bool) {
+	type point struct {
+		t int
+		u int64
 	}
-	return out
+	pts := make([]point, 0, len(flows))
+	for i, f := range flows {
+		u, ok := f.Amount.Units(places)
+		if !ok || u < 0 || u > 1<<62 || f.Period < 1 || (i > 0 && f.Period < flows[i-1].Period) {
+			return nil, sf{}, false
+		}
+		if n := len(pts); n > 0 && pts[n-1].t == f.Period {
+			if pts[n-1].u += u; pts[n-1].u > 1<<62 {
+				return nil, sf{}, false
+			}
+			continue
+		}
+		pts = append(pts, point{f.Period, u})
+	}
+	var runs []flowRun
+	var sum sf
+	add := func(u int64, n int) {
+		if k := len(runs) - 1; k >= 0 && runs[k].u == u {
+			runs[k].n += n
+			return
+		}
+		runs = append(runs, flowRun{c: sfInt(u), u: u, n: n})
+	}
+	next := 0 // the period after the one last added, walking down
+	for j := len(pts) - 1; j >= 0; j-- {
+		p := pts[j]
+		if next > 0 && p.t < next-1 {
+			add(0, next-1-p.t)
+		}
+		add(p.u, 1)
+		sum = sum.add(sfInt(p.u))
+		next = p.t
+	}
+	if next > 1 {
+		add(0, next-1)
+	}
+	return runs, sum, true
 }
 
 // hornerRuns returns f(v) = Σ c_t·v^t − P and f'(v) by Horner's rule over

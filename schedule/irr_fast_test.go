@@ -46,3 +46,26 @@ func TestFastIRRDeclinesZeroRate(t *testing.T) {
 	_, ok := solveDiscountFast(money.New(1200, 0), []Flow{{1, money.New(600, 0)}, {2, money.New(600, 0)}})
 	require.False(t, ok, "0 %% is left to the exact solver")
 }
+
+func TestFlowRunsWithGapsAndRepeats(t *testing.T) {
+	// Periods 2, 3, 3 (summed), 6: runs from the last period down are
+	// [6]=7, [4..5]=0, [3]=5+5... as units at 0 places.
+	flows := []Flow{{2, money.New(10, 0)}, {3, money.New(5, 0)}, {3, money.New(5, 0)}, {6, money.New(7, 0)}}
+	runs, _, ok := flowRuns(flows, 0)
+	require.True(t, ok)
+	type r struct {
+		u int64
+		n int
+	}
+	var got []r
+	for _, x := range runs {
+		got = append(got, r{x.u, x.n})
+	}
+	require.Equal(t, []r{{7, 1}, {0, 2}, {10, 2}, {0, 1}}, got)
+	// Horner over those runs equals the plain sum Σ c_t v^t at v = 1/2.
+	v := sfInt(1).quo(sfInt(2))
+	f, _ := hornerRuns(runs, v, sf{})
+	want := big.NewRat(10, 4)
+	want.Add(want, big.NewRat(10, 8)).Add(want, big.NewRat(7, 64))
+	require.Equal(t, want.FloatString(20), f.rat().FloatString(20))
+}
