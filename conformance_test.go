@@ -30,28 +30,35 @@ type vector struct {
 func TestConformance(t *testing.T) {
 	files, err := filepath.Glob(filepath.Join("testdata", "vectors", "*.json"))
 	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	own := len(files)
 	if dir := os.Getenv("REPAY_VECTORS"); dir != "" {
 		more, err := filepath.Glob(filepath.Join(dir, "*.json"))
 		require.NoError(t, err)
 		require.NotEmpty(t, more, "REPAY_VECTORS=%s holds no *.json", dir)
 		files = append(files, more...)
 	}
-	require.NotEmpty(t, files)
-	for _, f := range files {
+	for i, f := range files {
 		t.Run(strings.TrimSuffix(filepath.Base(f), ".json"), func(t *testing.T) {
-			runVector(t, f)
+			runVector(t, f, i < own)
 		})
 	}
 }
 
-func runVector(t *testing.T, path string) {
+// runVector checks one vector file. Our own vectors must cite a source and
+// hold nothing but the five keys; vectors from elsewhere are read as they come.
+func runVector(t *testing.T, path string, own bool) {
 	data, err := os.ReadFile(path)
 	require.NoError(t, err)
 	var v vector
 	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
+	if own {
+		dec.DisallowUnknownFields()
+	}
 	require.NoError(t, dec.Decode(&v), "vector file")
-	require.NotEmpty(t, v.Source, "every vector cites its source")
+	if own {
+		require.NotEmpty(t, v.Source, "every vector cites its source")
+	}
 	expect := decodeGeneric(t, v.Expect).(map[string]any)
 
 	result, err := repayplan.Do(v.Kind, v.Input)
