@@ -62,18 +62,22 @@ func locate(v any, t reflect.Type, segs []string, path string) (string, bool) {
 	}
 	switch v := v.(type) {
 	case map[string]any:
-		for k, child := range v {
-			if !strings.EqualFold(k, segs[0]) {
-				continue
+		// The path keeps the name encoding/json reported; the value is the
+		// key written that way or, failing that, the first (in sorted
+		// order) that matches it without regard to case, so the answer
+		// never depends on map order.
+		k, ok := matchKey(v, segs[0])
+		if !ok {
+			return "", false
+		}
+		child := v[k]
+		switch t.Kind() {
+		case reflect.Struct:
+			if ft, ok := fieldType(t, k); ok {
+				return locate(child, ft, segs[1:], join(path, segs[0]))
 			}
-			switch t.Kind() {
-			case reflect.Struct:
-				if ft, ok := fieldType(t, k); ok {
-					return locate(child, ft, segs[1:], join(path, k))
-				}
-			case reflect.Map:
-				return locate(child, t.Elem(), segs[1:], join(path, k))
-			}
+		case reflect.Map:
+			return locate(child, t.Elem(), segs[1:], join(path, segs[0]))
 		}
 	case []any:
 		if t.Kind() != reflect.Slice && t.Kind() != reflect.Array {
@@ -221,6 +225,23 @@ func walkUnknown(v any, t reflect.Type, path, key string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+func matchKey(m map[string]any, name string) (string, bool) {
+	if _, ok := m[name]; ok {
+		return name, true
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		if strings.EqualFold(k, name) {
+			keys = append(keys, k)
+		}
+	}
+	if len(keys) == 0 {
+		return "", false
+	}
+	sort.Strings(keys)
+	return keys[0], true
 }
 
 func join(path, k string) string {
