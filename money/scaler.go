@@ -99,16 +99,6 @@ func (s Scaler) quo(x uint64) uint64 {
 // product does not fit in 64 bits (then use Apply). It lets a hot loop keep
 // its values in machine integers.
 func (s Scaler) Units(u int64) (int64, bool) {
-	if s.halfUp && u >= 0 {
-		// The common case, small enough to inline into a schedule's loop.
-		if hi, x := bits.Mul64(uint64(u), s.num); hi == 0 {
-			q := s.quo(x)
-			if x-q*s.den >= s.half {
-				q++
-			}
-			return int64(q), q <= math.MaxInt64
-		}
-	}
 	if !s.fast {
 		return 0, false
 	}

@@ -15,9 +15,9 @@ const fastLimit = 1 << 48
 // case. It also returns the column totals it accumulated.
 func (r *run) fastRows(rows []Row) ([]Row, Totals, bool) {
 	places := r.t.Rounding.Places()
-	bal, ok := units(r.balance, places)
-	fee, fok := units(r.fee, places)
-	pay, pok := units(r.payment, places)
+	bal, ok := r.balance.Units(places)
+	fee, fok := r.fee.Units(places)
+	pay, pok := r.payment.Units(places)
 	sc := money.NewScaler(r.rate, r.t.Rounding)
 	if !ok || !fok || !pok || bal < 0 || bal >= fastLimit || fee >= 14*fastLimit || pay >= 14*fastLimit ||
 		r.t.InterestBasis != Periodic || r.t.Method == Bullet || (r.grace.Kind == GraceFull && r.grace.Periods > 0) {
@@ -53,7 +53,7 @@ func (r *run) fastRows(rows []Row) ([]Row, Totals, bool) {
 			principal = bal
 		default:
 			if i == grace && pay == 0 {
-				pay, _ = units(r.fixPayment(r.count-i), places)
+				pay, _ = r.fixPayment(r.count - i).Units(places)
 			}
 			switch {
 			case annuity:
@@ -80,6 +80,3 @@ func (r *run) fastRows(rows []Row) ([]Row, Totals, bool) {
 	}
 	return rows, Totals{Principal: mk(tp), Interest: mk(ti), Fee: mk(tf), Payment: mk(tpay)}, true
 }
-
-// units returns a's coefficient at places, if it fits in int64.
-func units(a money.Amount, places int) (int64, bool) { return a.Units(places) }

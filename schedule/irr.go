@@ -43,7 +43,8 @@ func solveRates(received money.Amount, flows []Flow, perYear int64) (Rates, erro
 	if err != nil {
 		return Rates{}, err
 	}
-	return ratesFromDiscount(v, perYear)
+	r, _, err := roundRates(v, perYear)
+	return r, err
 }
 
 // denseFlows lays the flows out by period (index t−1 holds period t) on a
@@ -164,12 +165,6 @@ func (e newtonEval) eval(v, f, d *big.Float) {
 	d.Add(q, tmp)
 	f.Mul(v, q)
 	f.Sub(f, e.p0)
-}
-
-// ratesFromDiscount turns v = 1/(1+i) into rounded IRR, APR and EAR.
-func ratesFromDiscount(v *big.Float, perYear int64) (Rates, error) {
-	r, _, err := roundRates(v, perYear)
-	return r, err
 }
 
 // roundRates derives the rates from v and rounds them half up to 6 places.
