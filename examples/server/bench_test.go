@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/repayplan/repayplan"
+	"github.com/repayplan/repayplan/internal/service"
 )
 
 // BenchmarkServerSchedule measures the whole service on loopback: concurrent
@@ -29,7 +30,7 @@ func BenchmarkServerSchedule(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	ts := httptest.NewUnstartedServer(newHandler(options{Logger: slog.New(slog.DiscardHandler)}))
+	ts := httptest.NewUnstartedServer(service.Handler(service.Options{Logger: slog.New(slog.DiscardHandler)}))
 	ts.Listener.Close()
 	ts.Listener = ln
 	ts.Start()

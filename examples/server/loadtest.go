@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/repayplan/repayplan"
+	"github.com/repayplan/repayplan/internal/service"
 )
 
 // scheduleRequest is the request the load test and BenchmarkServerSchedule
@@ -81,10 +82,10 @@ func (r loadReport) String() string {
 	return s
 }
 
-// runLoadTest serves newHandler(opts) on an ephemeral 127.0.0.1 port and
+// runLoadTest serves service.Handler(opts) on an ephemeral 127.0.0.1 port and
 // sends cfg.Requests schedule requests from cfg.Concurrency clients,
 // checking every answer against repayplan.Do's result.
-func runLoadTest(ctx context.Context, opts options, cfg loadConfig) (loadReport, error) {
+func runLoadTest(ctx context.Context, opts service.Options, cfg loadConfig) (loadReport, error) {
 	if err := cfg.validate(); err != nil {
 		return loadReport{}, err
 	}
@@ -97,7 +98,7 @@ func runLoadTest(ctx context.Context, opts options, cfg loadConfig) (loadReport,
 	if err != nil {
 		return loadReport{}, err
 	}
-	srv := newServer(newHandler(opts), opts.Logger)
+	srv := service.NewServer(service.Handler(opts), opts.Logger)
 	go func() { _ = srv.Serve(ln) }()
 	defer func() {
 		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)

@@ -50,25 +50,16 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"log/slog"
 	"net"
-	"net/http"
 	"os"
 	"os/signal"
 	"syscall"
 	"time"
-)
 
-// Server timeouts. The heaviest request computes in well under a millisecond
-// (SPEC §7), so these bound slow clients, not the work.
-const (
-	readHeaderTimeout = 5 * time.Second
-	readTimeout       = 15 * time.Second
-	writeTimeout      = 30 * time.Second
-	idleTimeout       = 2 * time.Minute
+	"github.com/repayplan/repayplan/internal/service"
 )
 
 func main() {
@@ -81,7 +72,7 @@ func main() {
 func run(args []string) error {
 	fs := flag.NewFlagSet("server", flag.ContinueOnError)
 	addr := fs.String("addr", "127.0.0.1:8080", "listen address")
-	maxBody := fs.Int64("max-body", defaultMaxBody, "largest request body accepted, in bytes (larger: 413)")
+	maxBody := fs.Int64("max-body", service.DefaultMaxBody, "largest request body accepted, in bytes (larger: 413)")
 	shutdownTimeout := fs.Duration("shutdown-timeout", 10*time.Second, "how long to wait for requests in flight on SIGINT/SIGTERM")
 	loadtest := fs.Bool("loadtest", false, "run a loopback load test against an in-process server and exit")
 	n := fs.Int("n", 20000, "loadtest: number of requests")
@@ -97,7 +88,7 @@ func run(args []string) error {
 		return fmt.Errorf("-max-body must be positive, got %d", *maxBody)
 	}
 	logger := slog.New(slog.NewTextHandler(os.Stderr, nil))
-	opts := options{MaxBody: *maxBody, Logger: logger}
+	opts := service.Options{MaxBody: *maxBody, Logger: logger}
 
 	if *loadtest {
 		cfg := loadConfig{Requests: *n, Concurrency: *c, MaxDuration: *duration}
@@ -117,44 +108,9 @@ func run(args []string) error {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
 	}
-	srv := newServer(newHandler(opts), logger)
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
-	logger.Info("listening", "addr", ln.Addr().String(), "max_body", *maxBody)
-
-	select {
-	case err := <-errc:
-		return err // Serve failed before any signal
-	case <-ctx.Done():
-	}
-	stop() // a second signal kills the process the default way
-	logger.Info("shutting down", "timeout", shutdownTimeout.String())
-	sctx, cancel := context.WithTimeout(context.Background(), *shutdownTimeout)
-	defer cancel()
-	if err := srv.Shutdown(sctx); err != nil {
-		return fmt.Errorf("shutdown: %w", err)
-	}
-	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
-		return err
-	}
-	logger.Info("stopped")
-	return nil
-}
-
-// newServer returns an http.Server for h with the service's timeouts.
-func newServer(h http.Handler, logger *slog.Logger) *http.Server {
-	return &http.Server{
-		Handler:           h,
-		ReadHeaderTimeout: readHeaderTimeout,
-		ReadTimeout:       readTimeout,
-		WriteTimeout:      writeTimeout,
-		IdleTimeout:       idleTimeout,
-		MaxHeaderBytes:    64 << 10,
-		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
-	}
+	return service.Serve(ctx, ln, opts, *shutdownTimeout)
 }

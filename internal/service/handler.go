@@ -1,4 +1,4 @@
-package main
+package service
 
 import (
 	"encoding/json"
@@ -16,13 +16,13 @@ import (
 	"github.com/repayplan/repayplan/money"
 )
 
-// defaultMaxBody is the default limit on a request body: 1 MiB.
-const defaultMaxBody int64 = 1 << 20
+// DefaultMaxBody is the default limit on a request body: 1 MiB.
+const DefaultMaxBody int64 = 1 << 20
 
-// options configures the handler returned by newHandler.
-type options struct {
+// Options configures the handler returned by Handler.
+type Options struct {
 	// MaxBody is the largest request body accepted, in bytes; a larger one is
-	// answered with 413. Zero or negative means defaultMaxBody.
+	// answered with 413. Zero or negative means DefaultMaxBody.
 	MaxBody int64
 	// Logger receives one line per internal error or recovered panic. Nil
 	// means slog.Default().
@@ -37,21 +37,21 @@ type server struct {
 	known   map[string]struct{} // the same kinds, for lookup
 }
 
-// newHandler returns the HTTP handler of the service:
+// Handler returns the HTTP handler of the service:
 //
 //	POST /v1/{kind}   run one request kind through repayplan.Do
 //	GET  /v1/kinds    list the kinds
 //	GET  /healthz     liveness
 //
 // Every error answer is JSON (see errorBody).
-func newHandler(opts options) http.Handler {
+func Handler(opts Options) http.Handler {
 	s := &server{
 		maxBody: opts.MaxBody,
 		log:     opts.Logger,
 		kinds:   repayplan.Kinds(),
 	}
 	if s.maxBody <= 0 {
-		s.maxBody = defaultMaxBody
+		s.maxBody = DefaultMaxBody
 	}
 	if s.log == nil {
 		s.log = slog.Default()

@@ -1,4 +1,4 @@
-package main
+package service
 
 import (
 	"bytes"
@@ -14,7 +14,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -23,13 +22,13 @@ import (
 	"github.com/repayplan/repayplan/money"
 )
 
-// newTestServer serves newHandler(opts) on a loopback httptest server.
-func newTestServer(t *testing.T, opts options) *httptest.Server {
+// newTestServer serves Handler(opts) on a loopback httptest server.
+func newTestServer(t *testing.T, opts Options) *httptest.Server {
 	t.Helper()
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.NewTextHandler(testWriter{t}, nil))
 	}
-	ts := httptest.NewServer(newHandler(opts))
+	ts := httptest.NewServer(Handler(opts))
 	t.Cleanup(ts.Close)
 	return ts
 }
@@ -91,7 +90,7 @@ func decodeError(t *testing.T, r response, status int) errorDetail {
 const validSchedule = `{"principal":"1000","annual_rate":"0.05","periods":3,"method":"equal_installment","start_date":"2024-01-01"}`
 
 func TestHealthz(t *testing.T) {
-	ts := newTestServer(t, options{})
+	ts := newTestServer(t, Options{})
 	r := do(t, ts, http.MethodGet, "/healthz", "", nil)
 	assert.Equal(t, http.StatusOK, r.Status)
 	assert.Equal(t, "application/json", r.Header.Get("Content-Type"))
@@ -103,7 +102,7 @@ func TestHealthz(t *testing.T) {
 }
 
 func TestKinds(t *testing.T) {
-	ts := newTestServer(t, options{})
+	ts := newTestServer(t, Options{})
 	r := do(t, ts, http.MethodGet, "/v1/kinds", "", nil)
 	require.Equal(t, http.StatusOK, r.Status)
 	var got struct{ Kinds []string }
@@ -147,7 +146,7 @@ func vectorFiles(t *testing.T) []string {
 // addition, every expect.error vector must be a 400 whose message contains
 // the expected text.
 func TestVectorsOverHTTP(t *testing.T) {
-	ts := newTestServer(t, options{})
+	ts := newTestServer(t, Options{})
 	for _, f := range vectorFiles(t) {
 		name := strings.TrimSuffix(filepath.Base(f), ".json")
 		t.Run(name, func(t *testing.T) {
@@ -186,7 +185,7 @@ func TestVectorsOverHTTP(t *testing.T) {
 }
 
 func TestBadInput(t *testing.T) {
-	ts := newTestServer(t, options{})
+	ts := newTestServer(t, Options{})
 	cases := []struct {
 		name, kind, body string
 		field, reason    string // reason: substring
@@ -221,7 +220,7 @@ func TestBadInput(t *testing.T) {
 }
 
 func TestValidScheduleAnswer(t *testing.T) {
-	ts := newTestServer(t, options{})
+	ts := newTestServer(t, Options{})
 	r := postJSON(t, ts, "schedule", []byte(validSchedule))
 	require.Equal(t, http.StatusOK, r.Status, "body: %s", r.Body)
 	var got struct {
@@ -235,7 +234,7 @@ func TestValidScheduleAnswer(t *testing.T) {
 
 func TestBodyTooLarge(t *testing.T) {
 	const limit = 256
-	ts := newTestServer(t, options{MaxBody: limit})
+	ts := newTestServer(t, Options{MaxBody: limit})
 
 	// Just under the limit still works: pad a valid request with spaces.
 	ok := validSchedule + strings.Repeat(" ", limit-len(validSchedule))
@@ -259,13 +258,13 @@ func TestBodyTooLarge(t *testing.T) {
 }
 
 func TestDefaultBodyLimit(t *testing.T) {
-	ts := newTestServer(t, options{})
-	big := validSchedule + strings.Repeat(" ", int(defaultMaxBody))
+	ts := newTestServer(t, Options{})
+	big := validSchedule + strings.Repeat(" ", int(DefaultMaxBody))
 	decodeError(t, postJSON(t, ts, "schedule", []byte(big)), http.StatusRequestEntityTooLarge)
 }
 
 func TestUnknownKindAndPath(t *testing.T) {
-	ts := newTestServer(t, options{})
+	ts := newTestServer(t, Options{})
 	for _, method := range []string{http.MethodPost, http.MethodGet} {
 		e := decodeError(t, do(t, ts, method, "/v1/no_such_kind", "application/json", strings.NewReader(validSchedule)), http.StatusNotFound)
 		assert.Equal(t, "unknown_kind", e.Code)
@@ -279,7 +278,7 @@ func TestUnknownKindAndPath(t *testing.T) {
 }
 
 func TestMethodNotAllowed(t *testing.T) {
-	ts := newTestServer(t, options{})
+	ts := newTestServer(t, Options{})
 	for _, kind := range repayplan.Kinds() {
 		for _, method := range []string{http.MethodGet, http.MethodPut, http.MethodDelete} {
 			r := do(t, ts, method, "/v1/"+kind, "", nil)
@@ -295,7 +294,7 @@ func TestMethodNotAllowed(t *testing.T) {
 }
 
 func TestContentType(t *testing.T) {
-	ts := newTestServer(t, options{})
+	ts := newTestServer(t, Options{})
 	for _, ct := range []string{"", "application/json", "application/json; charset=utf-8", "Application/JSON", "application/problem+json", "application/x-www-form-urlencoded"} {
 		r := do(t, ts, http.MethodPost, "/v1/schedule", ct, strings.NewReader(validSchedule))
 		assert.Equal(t, http.StatusOK, r.Status, "Content-Type %q: %s", ct, r.Body)
@@ -345,7 +344,7 @@ func TestInternalErrorsHidden(t *testing.T) {
 // Concurrent requests of every kind through one handler; with -race this
 // checks the handler shares nothing mutable.
 func TestConcurrentRequests(t *testing.T) {
-	ts := newTestServer(t, options{})
+	ts := newTestServer(t, Options{})
 	want, err := expectedBody("schedule", []byte(validSchedule))
 	require.NoError(t, err)
 	kinds := repayplan.Kinds()
@@ -378,49 +377,16 @@ func TestConcurrentRequests(t *testing.T) {
 	}
 }
 
-func TestLoadTestSmall(t *testing.T) {
-	rep, err := runLoadTest(t.Context(), options{Logger: slog.New(slog.DiscardHandler)},
-		loadConfig{Requests: 200, Concurrency: 4, MaxDuration: 20 * time.Second})
-	require.NoError(t, err)
-	assert.Equal(t, 0, rep.Failed, rep.FirstError)
-	assert.Equal(t, 200, rep.Sent)
-	assert.False(t, rep.TimedOut)
-	assert.Positive(t, rep.P50)
-	assert.LessOrEqual(t, rep.P50, rep.P99)
-	assert.LessOrEqual(t, rep.P99, rep.Max)
-	assert.True(t, strings.HasPrefix(rep.Addr, "127.0.0.1:"), rep.Addr)
-	t.Log(rep)
-}
-
-func TestLoadConfigBounds(t *testing.T) {
-	for _, c := range []loadConfig{
-		{Requests: 0, Concurrency: 1, MaxDuration: time.Second},
-		{Requests: maxLoadRequests + 1, Concurrency: 1, MaxDuration: time.Second},
-		{Requests: 1, Concurrency: 0, MaxDuration: time.Second},
-		{Requests: 1, Concurrency: maxLoadConcurrency + 1, MaxDuration: time.Second},
-		{Requests: 1, Concurrency: 1, MaxDuration: 0},
-		{Requests: 1, Concurrency: 1, MaxDuration: maxLoadDuration + 1},
-	} {
-		assert.Error(t, c.validate(), "%+v", c)
+// expectedBody is what POST /v1/{kind} answers with for a request the
+// library accepts: json.Marshal of repayplan.Do's result and a newline.
+func expectedBody(kind string, request []byte) ([]byte, error) {
+	res, err := repayplan.Do(kind, request)
+	if err != nil {
+		return nil, err
 	}
-}
-
-func TestLoopbackOnly(t *testing.T) {
-	for _, ok := range []string{"127.0.0.1:8080", "[::1]:80", "127.0.0.2:1"} {
-		assert.NoError(t, loopbackOnly(ok), ok)
+	out, err := json.Marshal(res)
+	if err != nil {
+		return nil, err
 	}
-	for _, bad := range []string{"192.0.2.1:80", "[2001:db8::1]:80", "localhost:80", "example.com:443", "0.0.0.0:80", "127.0.0.1"} {
-		assert.Error(t, loopbackOnly(bad), bad)
-	}
-}
-
-func TestPercentile(t *testing.T) {
-	d := make([]time.Duration, 100)
-	for i := range d {
-		d[i] = time.Duration(i + 1)
-	}
-	assert.Equal(t, time.Duration(50), percentile(d, 50))
-	assert.Equal(t, time.Duration(99), percentile(d, 99))
-	assert.Equal(t, time.Duration(1), percentile(d[:1], 99))
-	assert.Equal(t, time.Duration(0), percentile(nil, 50))
+	return append(out, '\n'), nil
 }

@@ -1,0 +1,24 @@
+// Package service is the repayplan HTTP JSON service: every request kind of
+// [repayplan.Do] as POST /v1/{kind}, shared by the repayplan command
+// (`repayplan serve`) and examples/server.
+//
+// Endpoints:
+//
+//	POST /v1/{kind}   body: the kind's JSON request (a conformance vector's
+//	                  "input"); answer: the result JSON
+//	GET  /v1/kinds    {"kinds": [...]}
+//	GET  /healthz     {"status":"ok"}
+//
+// Status codes: 200 with the result; 400 for invalid or unsatisfiable input,
+// with a body naming the field:
+//
+//	{"error": {"code": "invalid_input", "field": "periods",
+//	           "reason": "must be at least 1, got 0",
+//	           "message": "periods: must be at least 1, got 0"}}
+//
+// 404 for an unknown kind or path, 405 (with Allow) for a wrong method, 413
+// for a body over Options.MaxBody, 415 for a Content-Type other than JSON (a
+// missing one, and curl's default for -d, are accepted), 500 for anything
+// else (a library bug; logged, not shown). Every error body has the shape
+// above.
+package service
