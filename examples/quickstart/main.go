@@ -80,7 +80,23 @@ func run(w io.Writer, o options) error {
 	return nil
 }
 
+// Flag bounds: a rate is a fraction, so "-rate 4.9" would mean 490 % a year
+// and "-card-fee 0.6" 60 % a month — almost certainly a percent typed as a
+// fraction, so both are refused with a hint rather than silently computed.
+var (
+	maxRate    = money.MustParseRate("1")   // 100 % a year
+	maxCardFee = money.MustParseRate("0.1") // 10 % a month
+)
+
 func (o options) terms() (loan, card schedule.Terms, err error) {
+	switch {
+	case o.show < 1:
+		return loan, card, fmt.Errorf("rows: must be at least 1, got %d", o.show)
+	case o.years < 1 || o.years > 100:
+		return loan, card, fmt.Errorf("years: must be 1 to 100, got %d", o.years)
+	case o.cardPeriods < 1 || o.cardPeriods > 60:
+		return loan, card, fmt.Errorf("card-periods: must be 1 to 60, got %d", o.cardPeriods)
+	}
 	p, err := money.Parse(o.principal)
 	if err != nil {
 		return loan, card, money.Within("principal", err)
@@ -100,6 +116,12 @@ func (o options) terms() (loan, card schedule.Terms, err error) {
 	fee, err := money.ParseRate(o.cardFee)
 	if err != nil {
 		return loan, card, money.Within("card-fee", err)
+	}
+	if r.Cmp(maxRate) > 0 {
+		return loan, card, fmt.Errorf("rate: %s is %s a year; the rate is a fraction (0.049 = 4.9 %%), at most 1", o.rate, r.Percent())
+	}
+	if fee.Cmp(maxCardFee) > 0 {
+		return loan, card, fmt.Errorf("card-fee: %s is %s a month; the fee rate is a fraction (0.006 = 0.6 %%), at most 0.1", o.cardFee, fee.Percent())
 	}
 	loan = schedule.Terms{Principal: p, AnnualRate: r, Periods: 12 * o.years, StartDate: start}
 	card = schedule.Terms{Principal: cp, Periods: o.cardPeriods, Method: schedule.FlatFee, FeeRate: fee, StartDate: start}

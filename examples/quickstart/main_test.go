@@ -44,3 +44,31 @@ func TestQuickstartBadFlag(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "rate")
 }
+
+// TestQuickstartFlagBounds: flags that would panic (-rows 0) or silently
+// mean something absurd (-rate 4.9 is 490 % a year) are refused, naming the
+// flag.
+func TestQuickstartFlagBounds(t *testing.T) {
+	for _, c := range []struct {
+		set  func(*options)
+		flag string
+	}{
+		{func(o *options) { o.show = 0 }, "rows"},
+		{func(o *options) { o.show = -1 }, "rows"},
+		{func(o *options) { o.years = 0 }, "years"},
+		{func(o *options) { o.years = 101 }, "years"},
+		{func(o *options) { o.cardPeriods = 0 }, "card-periods"},
+		{func(o *options) { o.rate = "4.9" }, "rate"},
+		{func(o *options) { o.cardFee = "0.6" }, "card-fee"},
+	} {
+		o := defaults()
+		c.set(&o)
+		err := run(&bytes.Buffer{}, o)
+		require.Error(t, err, c.flag)
+		assert.Contains(t, err.Error(), c.flag+":")
+	}
+	// The bounds themselves are accepted: 100 % a year, one row shown.
+	o := defaults()
+	o.rate, o.show, o.years = "1", 1, 1
+	require.NoError(t, run(&bytes.Buffer{}, o))
+}
