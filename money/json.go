@@ -12,10 +12,16 @@ import (
 	"strings"
 )
 
-// DecodeJSON decodes a request strictly: unknown keys, trailing data and
-// values of the wrong type are errors. Every failure is an *Error naming the
-// offending field by its JSON path.
+// DecodeJSON decodes a request strictly. Errors: anything but one JSON
+// object (a byte-order mark, a list, trailing data); a key written twice; a
+// key that is not exactly a field's name (keys are case-sensitive); an
+// amount or rate written as a JSON number instead of a string; a field
+// tagged `required:"true"` left out or null; a value of the wrong type.
+// Every failure is an *Error naming the offending field by its JSON path.
 func DecodeJSON(data []byte, v any) error {
+	if err := checkStrict(data, reflect.TypeOf(v)); err != nil {
+		return err
+	}
 	err := decodeStrict(data, v)
 	if err == nil {
 		return nil

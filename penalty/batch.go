@@ -12,14 +12,44 @@ import (
 
 // BatchOptions tunes [AccrueAll]. The zero value uses every core.
 type BatchOptions struct {
-	// Workers is how many accounts are accrued at once; 0 or less means
-	// runtime.GOMAXPROCS(0).
+	// Workers is how many accounts are accrued at once; 0 means
+	// runtime.GOMAXPROCS(0). More than MaxWorkersPerCore × GOMAXPROCS is
+	// clamped to that: the work is CPU-bound, so more workers would only
+	// hold more accounts in memory. Negative is an error.
 	Workers int
 	// Buffer is how many more accounts may be read ahead of the workers or
 	// held finished, waiting for an earlier one so results come out in
-	// order; 0 or less means 2 × Workers. Workers + Buffer bounds the
-	// accounts (and statements) in memory at once.
+	// order; 0 means 2 × Workers, at most MaxBuffer. Workers + Buffer
+	// bounds the accounts (and statements) in memory at once. Negative or
+	// above MaxBuffer is an error.
 	Buffer int
+}
+
+// Bounds of BatchOptions.
+const (
+	MaxWorkersPerCore = 4
+	MaxBuffer         = 1 << 16
+)
+
+// window checks o and returns the workers and buffer in force.
+func (o BatchOptions) window() (workers, buffer int, err error) {
+	switch {
+	case o.Workers < 0:
+		return 0, 0, money.Errorf("workers", "must be 0 (every core) or more, got %d", o.Workers)
+	case o.Buffer < 0 || o.Buffer > MaxBuffer:
+		return 0, 0, money.Errorf("buffer", "must be 0 (twice the workers) to %d, got %d", MaxBuffer, o.Buffer)
+	}
+	cores := runtime.GOMAXPROCS(0)
+	workers = o.Workers
+	if workers == 0 {
+		workers = cores
+	}
+	workers = min(workers, MaxWorkersPerCore*cores)
+	buffer = o.Buffer
+	if buffer == 0 {
+		buffer = min(2*workers, MaxBuffer)
+	}
+	return workers, buffer, nil
 }
 
 // BatchResult is the outcome of one account of a batch: its Statement, or
@@ -53,18 +83,22 @@ type BatchResult[K any] struct {
 // been stopped. It returns nil when every account was emitted.
 func AccrueAll[K any](ctx context.Context, asOf money.Date, accounts iter.Seq2[K, Account], opts BatchOptions,
 	emit func(BatchResult[K]) error) error {
+	switch {
+	case ctx == nil:
+		return money.Errorf("ctx", "is required (use context.Background())")
+	case accounts == nil:
+		return money.Errorf("accounts", "is required")
+	case emit == nil:
+		return money.Errorf("emit", "is required")
+	}
 	if !asOf.IsZero() {
 		if err := checkDate("as_of", asOf); err != nil {
 			return err
 		}
 	}
-	workers := opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	buffer := opts.Buffer
-	if buffer <= 0 {
-		buffer = 2 * workers
+	workers, buffer, err := opts.window()
+	if err != nil {
+		return err
 	}
 	window := workers + buffer
 	if err := ctx.Err(); err != nil {

@@ -266,3 +266,47 @@ func BenchmarkPortfolio(b *testing.B) {
 		})
 	}
 }
+
+// TestBatchBadArguments: a nil context, stream or emit, and options out of
+// range, are errors naming the argument, never a panic; a worker count far
+// above the cores is clamped, not honoured.
+func TestBatchBadArguments(t *testing.T) {
+	ok := func(penalty.BatchResult[int]) error { return nil }
+	accounts := slices.All(batchAccounts(9, 3))
+	for _, c := range []struct {
+		name  string
+		run   func() error
+		field string
+	}{
+		{"nil ctx", func() error { return penalty.AccrueAll(nil, batchAsOf, accounts, penalty.BatchOptions{}, ok) }, "ctx"},
+		{"nil accounts", func() error {
+			return penalty.AccrueAll[int](context.Background(), batchAsOf, nil, penalty.BatchOptions{}, ok)
+		}, "accounts"},
+		{"nil emit", func() error {
+			return penalty.AccrueAll(context.Background(), batchAsOf, accounts, penalty.BatchOptions{}, nil)
+		}, "emit"},
+		{"negative workers", func() error {
+			return penalty.AccrueAll(context.Background(), batchAsOf, accounts, penalty.BatchOptions{Workers: -1}, ok)
+		}, "workers"},
+		{"negative buffer", func() error {
+			return penalty.AccrueAll(context.Background(), batchAsOf, accounts, penalty.BatchOptions{Buffer: -1}, ok)
+		}, "buffer"},
+		{"huge buffer", func() error {
+			return penalty.AccrueAll(context.Background(), batchAsOf, accounts, penalty.BatchOptions{Buffer: penalty.MaxBuffer + 1}, ok)
+		}, "buffer"},
+	} {
+		err := c.run()
+		require.Error(t, err, c.name)
+		var e *money.Error
+		require.True(t, errors.As(err, &e), c.name)
+		require.Equal(t, c.field, e.Field, c.name)
+	}
+
+	// A billion workers would be a billion goroutines; it is clamped and
+	// the batch still emits every account.
+	n := 0
+	err := penalty.AccrueAll(context.Background(), batchAsOf, accounts, penalty.BatchOptions{Workers: 1 << 30},
+		func(penalty.BatchResult[int]) error { n++; return nil })
+	require.NoError(t, err)
+	require.Equal(t, 3, n)
+}
