@@ -1,6 +1,7 @@
 package repayplan
 
 import (
+	"context"
 	"sort"
 
 	"github.com/repayplan/repayplan/money"
@@ -45,6 +46,26 @@ func Do(kind string, request []byte) (any, error) {
 		return nil, money.Errorf("kind", "unknown kind %q", kind)
 	}
 	return h(request)
+}
+
+// DoContext is Do under a context: it returns ctx's error instead of a
+// result when ctx is done before the request is decoded or before its
+// result is returned. The computation itself is bounded by the request's
+// own limits (see the README's limits table); a caller that needs a hard
+// deadline on wall time runs DoContext on a goroutine of its own and stops
+// waiting when ctx is done, as the repayplan service does.
+func DoContext(ctx context.Context, kind string, request []byte) (any, error) {
+	if ctx == nil {
+		return nil, money.Errorf("ctx", "is required (use context.Background())")
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	res, err := Do(kind, request)
+	if cerr := ctx.Err(); cerr != nil {
+		return nil, cerr
+	}
+	return res, err
 }
 
 // decodeAndRun is the common shape of every handler.

@@ -6,7 +6,8 @@
 //	repayplan KIND [FILE]              compute one request and print the result JSON
 //	repayplan -explain zh KIND [FILE]  print the result's explanation, one sentence a line (zh or en)
 //	repayplan kinds                    list the request kinds
-//	repayplan serve [-addr 127.0.0.1:8080] [-max-body 1048576]
+//	repayplan serve [-addr 127.0.0.1:8080] [-max-body 1048576] [-max-conns 1024]
+//	                [-max-concurrent 0] [-compute-timeout 5s]
 //
 // The request is the kind's JSON request (a conformance vector's "input"),
 // read from FILE or, without one, from standard input:
@@ -174,6 +175,9 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	addr := fs.String("addr", "127.0.0.1:8080", "listen address")
 	maxBody := fs.Int64("max-body", service.DefaultMaxBody, "largest request body accepted, in bytes (larger: 413)")
 	shutdown := fs.Duration("shutdown-timeout", 10*time.Second, "how long to wait for requests in flight on SIGINT/SIGTERM")
+	maxConns := fs.Int("max-conns", service.DefaultMaxConns, "open connections at most")
+	concurrent := fs.Int("max-concurrent", 0, "computations at once (0: 2 × GOMAXPROCS); more get 503")
+	timeout := fs.Duration("compute-timeout", service.DefaultComputeTimeout, "wall time of one computation at most; past it 503")
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
 	}
@@ -188,5 +192,6 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 		return err
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
-	return service.Serve(ctx, ln, service.Options{MaxBody: *maxBody, Logger: logger}, *shutdown)
+	opts := service.Options{MaxBody: *maxBody, MaxConcurrent: *concurrent, ComputeTimeout: *timeout, Logger: logger}
+	return service.Serve(ctx, ln, opts, *maxConns, *shutdown)
 }

@@ -3,7 +3,8 @@
 //
 // Usage:
 //
-//	go run ./examples/server [-addr 127.0.0.1:8080] [-max-body 1048576]
+//	go run ./examples/server [-addr 127.0.0.1:8080] [-max-body 1048576] [-max-conns 1024]
+//	                         [-max-concurrent 0] [-compute-timeout 5s]
 //	go run ./examples/server -loadtest [-n 20000] [-c 16] [-duration 30s]
 //
 // Endpoints:
@@ -11,7 +12,9 @@
 //	POST /v1/{kind}   body: the kind's JSON request, exactly a conformance
 //	                  vector's "input"; answer: the result JSON
 //	GET  /v1/kinds    {"kinds": [...]}: the kinds POST /v1/{kind} accepts
-//	GET  /healthz     {"status":"ok"}
+//	GET  /healthz     {"status":"ok"}: the process answers
+//	GET  /readyz      {"status":"ready",...} 200, or "overloaded" 503 while
+//	                  every computation slot is taken
 //
 // Examples:
 //
@@ -32,13 +35,18 @@
 //	           "message": "periods: must be at least 1, got 0"}}
 //
 // 404 for an unknown kind or path, 405 (with Allow) for a wrong method, 413
-// for a body over -max-body, 415 for a Content-Type other than JSON (a
-// missing one, and curl's default for -d, are accepted), 500 for anything
-// else (a library bug; logged, not shown). Every error body has the shape
-// above.
+// for a body over -max-body (refused from its Content-Length before it is
+// read, so "Expect: 100-continue" never gets a 100), 415 for a Content-Type
+// other than JSON (a missing one, and curl's default for -d, are accepted),
+// 422 for a result over the response cap, 503 with Retry-After when every
+// one of -max-concurrent computation slots is busy or a computation passes
+// -compute-timeout, 500 for anything else (a library bug; logged, not
+// shown). Every error body has the shape above; none echoes the client's
+// text beyond the name of a field, nor a socket address.
 //
-// The server sets read-header, read, write and idle timeouts and shuts down
-// gracefully on SIGINT or SIGTERM, waiting up to -shutdown-timeout for
+// The server sets read-header, read, write and idle timeouts, accepts at
+// most -max-conns connections at once, logs one structured line per
+// request (kind, status, milliseconds), and shuts down gracefully on SIGINT or SIGTERM, waiting up to -shutdown-timeout for
 // requests in flight.
 //
 // With -loadtest the program starts the same handler in-process on
@@ -73,6 +81,9 @@ func run(args []string) error {
 	fs := flag.NewFlagSet("server", flag.ContinueOnError)
 	addr := fs.String("addr", "127.0.0.1:8080", "listen address")
 	maxBody := fs.Int64("max-body", service.DefaultMaxBody, "largest request body accepted, in bytes (larger: 413)")
+	maxConns := fs.Int("max-conns", service.DefaultMaxConns, "open connections at most")
+	concurrent := fs.Int("max-concurrent", 0, "computations at once (0: 2 × GOMAXPROCS); more get 503")
+	timeout := fs.Duration("compute-timeout", service.DefaultComputeTimeout, "wall time of one computation at most; past it 503")
 	shutdownTimeout := fs.Duration("shutdown-timeout", 10*time.Second, "how long to wait for requests in flight on SIGINT/SIGTERM")
 	loadtest := fs.Bool("loadtest", false, "run a loopback load test against an in-process server and exit")
 	n := fs.Int("n", 20000, "loadtest: number of requests")
@@ -88,7 +99,7 @@ func run(args []string) error {
 		return fmt.Errorf("-max-body must be positive, got %d", *maxBody)
 	}
 	logger := slog.New(slog.NewTextHandler(os.Stderr, nil))
-	opts := service.Options{MaxBody: *maxBody, Logger: logger}
+	opts := service.Options{MaxBody: *maxBody, MaxConcurrent: *concurrent, ComputeTimeout: *timeout, Logger: logger}
 
 	if *loadtest {
 		cfg := loadConfig{Requests: *n, Concurrency: *c, MaxDuration: *duration}
@@ -112,5 +123,5 @@ func run(args []string) error {
 	if err != nil {
 		return err
 	}
-	return service.Serve(ctx, ln, opts, *shutdownTimeout)
+	return service.Serve(ctx, ln, opts, *maxConns, *shutdownTimeout)
 }

@@ -1,6 +1,7 @@
 package service
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -8,51 +9,92 @@ import (
 	"log/slog"
 	"mime"
 	"net/http"
+	"runtime"
 	"runtime/debug"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/repayplan/repayplan"
 	"github.com/repayplan/repayplan/money"
 )
 
-// DefaultMaxBody is the default limit on a request body: 1 MiB.
-const DefaultMaxBody int64 = 1 << 20
+// Defaults of Options.
+const (
+	DefaultMaxBody        int64 = 1 << 20  // 1 MiB
+	DefaultMaxResponse          = 32 << 20 // 32 MiB
+	DefaultComputeTimeout       = 5 * time.Second
+)
 
-// Options configures the handler returned by Handler.
+// Options configures the handler returned by Handler. The zero Options is
+// the service's defaults.
 type Options struct {
-	// MaxBody is the largest request body accepted, in bytes; a larger one is
-	// answered with 413. Zero or negative means DefaultMaxBody.
+	// MaxBody is the largest request body accepted, in bytes; a larger one
+	// is answered with 413, before the body is read (so a client that asks
+	// "Expect: 100-continue" never gets to send it). Zero or negative means
+	// DefaultMaxBody.
 	MaxBody int64
-	// Logger receives one line per internal error or recovered panic. Nil
-	// means slog.Default().
+	// MaxConcurrent is how many computations may run at once; a request
+	// beyond it is answered at once with 503 and Retry-After, never queued.
+	// Zero or negative means 2 × GOMAXPROCS: the work is CPU-bound.
+	MaxConcurrent int
+	// ComputeTimeout bounds the wall time of one computation; past it the
+	// request is answered with 503. The computation's slot stays taken until
+	// it really ends, so a slow request cannot make room for more work than
+	// MaxConcurrent. Zero or negative means DefaultComputeTimeout.
+	ComputeTimeout time.Duration
+	// MaxResponse is the largest result answered, in bytes of JSON; a larger
+	// one is answered with 422. Zero or negative means DefaultMaxResponse.
+	MaxResponse int
+	// Logger receives one structured line per request and per internal
+	// error. Nil means slog.Default().
 	Logger *slog.Logger
 }
 
-// server is the state of one handler: fixed at construction, read-only after.
+// server is the state of one handler: fixed at construction, except the
+// slots of running computations.
 type server struct {
-	maxBody int64
-	log     *slog.Logger
-	kinds   []string            // sorted, as repayplan.Kinds returns them
-	known   map[string]struct{} // the same kinds, for lookup
+	maxBody     int64
+	maxResponse int
+	timeout     time.Duration
+	slots       chan struct{} // one token per running computation
+	log         *slog.Logger
+	kinds       []string            // sorted, as repayplan.Kinds returns them
+	known       map[string]struct{} // the same kinds, for lookup
 }
 
 // Handler returns the HTTP handler of the service:
 //
-//	POST /v1/{kind}   run one request kind through repayplan.Do
+//	POST /v1/{kind}   run one request kind through repayplan.DoContext
 //	GET  /v1/kinds    list the kinds
-//	GET  /healthz     liveness
+//	GET  /healthz     liveness: the process answers
+//	GET  /readyz      readiness: 200 while a computation slot is free, 503 when every one is taken
 //
 // Every error answer is JSON (see errorBody).
-func Handler(opts Options) http.Handler {
+func Handler(opts Options) http.Handler { return newService(opts).routes() }
+
+func newService(opts Options) *server {
 	s := &server{
-		maxBody: opts.MaxBody,
-		log:     opts.Logger,
-		kinds:   repayplan.Kinds(),
+		maxBody:     opts.MaxBody,
+		maxResponse: opts.MaxResponse,
+		timeout:     opts.ComputeTimeout,
+		log:         opts.Logger,
+		kinds:       repayplan.Kinds(),
 	}
 	if s.maxBody <= 0 {
 		s.maxBody = DefaultMaxBody
 	}
+	if s.maxResponse <= 0 {
+		s.maxResponse = DefaultMaxResponse
+	}
+	if s.timeout <= 0 {
+		s.timeout = DefaultComputeTimeout
+	}
+	slots := opts.MaxConcurrent
+	if slots <= 0 {
+		slots = 2 * runtime.GOMAXPROCS(0)
+	}
+	s.slots = make(chan struct{}, slots)
 	if s.log == nil {
 		s.log = slog.Default()
 	}
@@ -60,15 +102,20 @@ func Handler(opts Options) http.Handler {
 	for _, k := range s.kinds {
 		s.known[k] = struct{}{}
 	}
+	return s
+}
 
+func (s *server) routes() http.Handler {
 	mux := http.NewServeMux()
 	// Patterns carry no method so that every miss is answered here, in JSON,
 	// rather than by ServeMux's plain-text 404 and 405.
 	mux.HandleFunc("/healthz", s.healthz)
+	mux.HandleFunc("/readyz", s.readyz)
 	mux.HandleFunc("/v1/kinds", s.listKinds)
 	mux.HandleFunc("/v1/{kind}", s.compute)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		writeError(w, http.StatusNotFound, errorDetail{Code: "not_found", Reason: "no such endpoint: " + r.URL.Path})
+		// The path is the client's text: it is not echoed.
+		writeError(w, http.StatusNotFound, errorDetail{Code: "not_found", Reason: "no such endpoint; POST /v1/{kind}, GET /v1/kinds, /healthz, /readyz"})
 	})
 	return s.recoverPanics(mux)
 }
@@ -100,7 +147,7 @@ func writeJSON(w http.ResponseWriter, status int, body []byte) {
 	_, _ = w.Write(body)
 }
 
-func writeError(w http.ResponseWriter, status int, d errorDetail) {
+func writeError(w http.ResponseWriter, status int, d errorDetail) int {
 	if d.Message == "" {
 		d.Message = d.Reason
 		if d.Field != "" {
@@ -112,11 +159,12 @@ func writeError(w http.ResponseWriter, status int, d errorDetail) {
 		body = []byte(`{"error":{"code":"internal","field":"","reason":"internal error","message":"internal error"}}`)
 	}
 	writeJSON(w, status, append(body, '\n'))
+	return status
 }
 
-func methodNotAllowed(w http.ResponseWriter, r *http.Request, allow ...string) {
+func methodNotAllowed(w http.ResponseWriter, r *http.Request, allow ...string) int {
 	w.Header().Set("Allow", strings.Join(allow, ", "))
-	writeError(w, http.StatusMethodNotAllowed, errorDetail{
+	return writeError(w, http.StatusMethodNotAllowed, errorDetail{
 		Code:   "method_not_allowed",
 		Reason: fmt.Sprintf("method %s not allowed, use %s", r.Method, strings.Join(allow, " or ")),
 	})
@@ -128,6 +176,24 @@ func (s *server) healthz(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, []byte(`{"status":"ok"}`+"\n"))
+}
+
+// readyz reports whether a computation would be taken now: a load
+// balancer stops sending work to a replica whose every slot is busy.
+func (s *server) readyz(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		methodNotAllowed(w, r, http.MethodGet, http.MethodHead)
+		return
+	}
+	busy, limit := len(s.slots), cap(s.slots)
+	body := fmt.Sprintf(`{"status":%q,"running":%d,"limit":%d}`+"\n", "ready", busy, limit)
+	status := http.StatusOK
+	if busy >= limit {
+		body = fmt.Sprintf(`{"status":%q,"running":%d,"limit":%d}`+"\n", "overloaded", busy, limit)
+		status = http.StatusServiceUnavailable
+		w.Header().Set("Retry-After", "1")
+	}
+	writeJSON(w, status, []byte(body))
 }
 
 func (s *server) listKinds(w http.ResponseWriter, r *http.Request) {
@@ -142,58 +208,115 @@ func (s *server) listKinds(w http.ResponseWriter, r *http.Request) {
 }
 
 // compute answers POST /v1/{kind}: the body is the kind's JSON request
-// (SPEC §6 "input"), the answer the result JSON exactly as json.Marshal
-// renders repayplan.Do's result, followed by a newline.
+// (a conformance vector's "input"), the answer the result JSON exactly as
+// json.Marshal renders repayplan.Do's result, followed by a newline.
 func (s *server) compute(w http.ResponseWriter, r *http.Request) {
+	start := time.Now()
 	kind := r.PathValue("kind")
+	status := s.computeStatus(w, r, kind)
 	if _, ok := s.known[kind]; !ok {
-		writeError(w, http.StatusNotFound, errorDetail{
+		kind = "unknown" // the client's text is not logged either
+	}
+	s.log.Info("request", "kind", kind, "status", status, "ms", time.Since(start).Milliseconds())
+}
+
+func (s *server) computeStatus(w http.ResponseWriter, r *http.Request, kind string) int {
+	if _, ok := s.known[kind]; !ok {
+		return writeError(w, http.StatusNotFound, errorDetail{
 			Code:   "unknown_kind",
 			Field:  "kind",
-			Reason: fmt.Sprintf("unknown kind %q; GET /v1/kinds lists them", kind),
+			Reason: "unknown kind; GET /v1/kinds lists them",
 		})
-		return
 	}
 	if r.Method != http.MethodPost {
-		methodNotAllowed(w, r, http.MethodPost)
-		return
+		return methodNotAllowed(w, r, http.MethodPost)
 	}
 	if !acceptableContentType(r.Header.Get("Content-Type")) {
-		writeError(w, http.StatusUnsupportedMediaType, errorDetail{
+		return writeError(w, http.StatusUnsupportedMediaType, errorDetail{
 			Code:   "unsupported_media_type",
-			Reason: fmt.Sprintf("Content-Type %q not supported, send application/json", r.Header.Get("Content-Type")),
+			Reason: "Content-Type not supported, send application/json",
 		})
-		return
 	}
-
+	// A declared length over the limit is refused before the body is read,
+	// so the server never answers "100 Continue" to it.
+	if r.ContentLength > s.maxBody {
+		return s.tooLarge(w)
+	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.maxBody))
 	if err != nil {
 		var tooLarge *http.MaxBytesError
 		if errors.As(err, &tooLarge) {
-			writeError(w, http.StatusRequestEntityTooLarge, errorDetail{
-				Code:   "body_too_large",
-				Reason: fmt.Sprintf("request body exceeds %d bytes", tooLarge.Limit),
-			})
-			return
+			return s.tooLarge(w)
 		}
-		// The client went away or sent a broken body; nothing useful to
-		// compute. Answer anyway in case the connection is still usable.
-		writeError(w, http.StatusBadRequest, errorDetail{Code: "bad_body", Reason: "cannot read request body: " + err.Error()})
-		return
+		// The client went away or sent a broken body. The error text names
+		// socket addresses: it is logged, not answered.
+		s.log.Warn("read body", "kind", kind, "err", err)
+		return writeError(w, http.StatusBadRequest, errorDetail{Code: "bad_body", Reason: "cannot read the request body"})
 	}
 
-	result, err := repayplan.Do(kind, body)
-	if err != nil {
-		s.writeDoError(w, r, kind, err)
-		return
+	select {
+	case s.slots <- struct{}{}:
+	default:
+		w.Header().Set("Retry-After", "1")
+		return writeError(w, http.StatusServiceUnavailable, errorDetail{
+			Code:   "overloaded",
+			Reason: fmt.Sprintf("all %d computation slots are busy; retry later", cap(s.slots)),
+		})
 	}
-	out, err := json.Marshal(result)
-	if err != nil {
-		s.log.Error("marshal result", "kind", kind, "err", err)
-		writeError(w, http.StatusInternalServerError, errorDetail{Code: "internal", Reason: "internal error"})
-		return
+	ctx, cancel := context.WithTimeout(r.Context(), s.timeout)
+	defer cancel()
+	type outcome struct {
+		body    []byte
+		err     error
+		marshal bool // err is from encoding the result: a library bug
 	}
-	writeJSON(w, http.StatusOK, append(out, '\n'))
+	done := make(chan outcome, 1)
+	go func() {
+		// The slot is released when the computation ends, not when the
+		// request does: CPU spent past a deadline still counts.
+		defer func() { <-s.slots }()
+		res, err := repayplan.DoContext(ctx, kind, body)
+		if err != nil {
+			done <- outcome{err: err}
+			return
+		}
+		out, err := json.Marshal(res)
+		done <- outcome{body: out, err: err, marshal: err != nil}
+	}()
+	var o outcome
+	select {
+	case o = <-done:
+	case <-ctx.Done():
+		o.err = ctx.Err()
+	}
+	switch {
+	case errors.Is(o.err, context.DeadlineExceeded) || errors.Is(o.err, context.Canceled):
+		w.Header().Set("Retry-After", "1")
+		return writeError(w, http.StatusServiceUnavailable, errorDetail{
+			Code:   "deadline_exceeded",
+			Reason: fmt.Sprintf("the computation did not finish within %s", s.timeout),
+		})
+	case o.marshal:
+		s.log.Error("marshal result", "kind", kind, "err", o.err)
+		return writeError(w, http.StatusInternalServerError, errorDetail{Code: "internal", Reason: "internal error"})
+	case o.err != nil:
+		return s.writeDoError(w, kind, o.err)
+	}
+	if len(o.body) > s.maxResponse {
+		return writeError(w, http.StatusUnprocessableEntity, errorDetail{
+			Code:   "result_too_large",
+			Reason: fmt.Sprintf("the result is %d bytes of JSON, over the limit of %d", len(o.body), s.maxResponse),
+		})
+	}
+	writeJSON(w, http.StatusOK, append(o.body, '\n'))
+	return http.StatusOK
+}
+
+func (s *server) tooLarge(w http.ResponseWriter) int {
+	return writeError(w, http.StatusRequestEntityTooLarge, errorDetail{
+		Code:   "body_too_large",
+		Reason: fmt.Sprintf("request body exceeds %d bytes", s.maxBody),
+	})
 }
 
 // statusFor maps an error from repayplan.Do for a known kind to its HTTP
@@ -209,15 +332,14 @@ func statusFor(err error) (int, string, *money.Error) {
 	return http.StatusBadRequest, "invalid_input", me
 }
 
-func (s *server) writeDoError(w http.ResponseWriter, r *http.Request, kind string, err error) {
+func (s *server) writeDoError(w http.ResponseWriter, kind string, err error) int {
 	status, code, me := statusFor(err)
 	if me == nil {
 		// Do not leak internals to the client; log them.
-		s.log.Error("library error", "kind", kind, "path", r.URL.Path, "err", err)
-		writeError(w, status, errorDetail{Code: code, Reason: "internal error"})
-		return
+		s.log.Error("library error", "kind", kind, "err", err)
+		return writeError(w, status, errorDetail{Code: code, Reason: "internal error"})
 	}
-	writeError(w, status, errorDetail{Code: code, Field: me.Field, Reason: me.Reason, Message: me.Error()})
+	return writeError(w, status, errorDetail{Code: code, Field: me.Field, Reason: me.Reason, Message: me.Error()})
 }
 
 // acceptableContentType is lenient: no Content-Type, application/json, any

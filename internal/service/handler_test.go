@@ -269,7 +269,7 @@ func TestUnknownKindAndPath(t *testing.T) {
 		e := decodeError(t, do(t, ts, method, "/v1/no_such_kind", "application/json", strings.NewReader(validSchedule)), http.StatusNotFound)
 		assert.Equal(t, "unknown_kind", e.Code)
 		assert.Equal(t, "kind", e.Field)
-		assert.Contains(t, e.Reason, "no_such_kind")
+		assert.NotContains(t, e.Reason, "no_such_kind", "the client's text is not echoed")
 	}
 	for _, path := range []string{"/", "/v2/schedule", "/v1/schedule/extra", "/v1"} {
 		e := decodeError(t, do(t, ts, http.MethodPost, path, "application/json", strings.NewReader(validSchedule)), http.StatusNotFound)
@@ -326,7 +326,7 @@ func TestInternalErrorsHidden(t *testing.T) {
 	s := &server{log: slog.New(slog.NewTextHandler(&logged, nil))}
 
 	rec := httptest.NewRecorder()
-	s.writeDoError(rec, httptest.NewRequest(http.MethodPost, "/v1/schedule", nil), "schedule", errors.New("secret detail"))
+	s.writeDoError(rec, "schedule", errors.New("secret detail"))
 	e := decodeError(t, response{rec.Code, rec.Header(), rec.Body.Bytes()}, http.StatusInternalServerError)
 	assert.Equal(t, "internal", e.Code)
 	assert.NotContains(t, rec.Body.String(), "secret")

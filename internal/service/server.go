@@ -33,13 +33,18 @@ func NewServer(h http.Handler, logger *slog.Logger) *http.Server {
 }
 
 // Serve answers on ln until ctx is done, then shuts down gracefully,
-// waiting up to shutdownTimeout for requests in flight. It returns nil
-// after a clean shutdown.
-func Serve(ctx context.Context, ln net.Listener, opts Options, shutdownTimeout time.Duration) error {
+// waiting up to shutdownTimeout for requests in flight. At most maxConns
+// connections are open at once (zero or less: DefaultMaxConns). It returns
+// nil after a clean shutdown.
+func Serve(ctx context.Context, ln net.Listener, opts Options, maxConns int, shutdownTimeout time.Duration) error {
 	logger := opts.Logger
 	if logger == nil {
 		logger = slog.Default()
 	}
+	if maxConns <= 0 {
+		maxConns = DefaultMaxConns
+	}
+	ln = newLimitListener(ln, maxConns)
 	srv := NewServer(Handler(opts), logger)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
