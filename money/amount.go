@@ -23,7 +23,13 @@ import (
 // beyond ±2^95 (about 3.9 × 10^28 units of the last place) cannot be stored:
 // it becomes an overflowed Amount, which stays overflowed through further
 // arithmetic and which the packages of this module report as an error.
+//
+// Amounts are not comparable with ==: 1.0 and 1.00 are the same amount in
+// different representations, so == would give the wrong answer. Use Equal
+// or Cmp. (A zero-size func array makes the compiler refuse ==, at no
+// cost in size.)
 type Amount struct {
+	_      [0]func()
 	u      int64 // low 64 bits of the coefficient
 	hi     int32 // high 32 bits; hi == u>>63 whenever the coefficient fits in int64
 	places int32 // value = coefficient × 10^−places; overflowPlaces marks overflow

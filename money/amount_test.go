@@ -3,6 +3,7 @@ package money
 import (
 	"encoding/json"
 	"errors"
+	"reflect"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -258,4 +259,14 @@ func TestDecodeErrorPathHasListPositions(t *testing.T) {
 		require.Error(t, err, in)
 		assert.Equal(t, want, err.Error(), in)
 	}
+}
+
+// TestAmountIsCompactAndIncomparable: an Amount stays 16 pointer-free bytes
+// (schedules of thousands of rows cost the GC nothing to scan), and == on it
+// does not compile — 1.0 and 1.00 are one amount in two representations.
+func TestAmountIsCompactAndIncomparable(t *testing.T) {
+	typ := reflect.TypeOf(Amount{})
+	assert.Equal(t, uintptr(16), typ.Size())
+	assert.False(t, typ.Comparable(), "== on Amount must not compile")
+	assert.True(t, MustParse("1.0").Equal(MustParse("1.00")))
 }

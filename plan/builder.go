@@ -58,7 +58,7 @@ func newBuilder(r OfferRequest) (builder, error) {
 func (b *builder) account(r OfferRequest) error {
 	field := "outstanding"
 	if r.Statement != nil {
-		if r.Outstanding != (Outstanding{}) {
+		if !r.Outstanding.IsZero() {
 			return money.Errorf("outstanding", "give statement or outstanding, not both")
 		}
 		field = "statement.totals"

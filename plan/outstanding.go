@@ -13,6 +13,16 @@ type Outstanding struct {
 	LateFee   money.Amount `json:"late_fee"`  // 滞纳金 / 违约金
 }
 
+// IsZero reports whether every component is zero.
+func (o Outstanding) IsZero() bool {
+	for _, c := range o.components() {
+		if !c.amount.IsZero() {
+			return false
+		}
+	}
+	return true
+}
+
 // Sum returns the sum of the components: what settles the account today.
 func (o Outstanding) Sum() money.Amount {
 	return o.Principal.Add(o.Interest).Add(o.Fee).Add(o.Penalty).Add(o.LateFee)
