@@ -252,7 +252,7 @@ func TestDecodeErrorPathHasListPositions(t *testing.T) {
 		`{"items":[{"due_date":"2024-01-01","amount":"1"},{"due_date":"2024-02-30","amount":"1"}]}`: `items[1].due_date: no such date, got "2024-02-30"`,
 		`{"items":[{"due_date":"2024-01-01","amount":"1e999999999"}]}`:                              `items[0].amount: exponent out of range, got "1e999999999"`,
 		`{"items":[{"due_date":"2024-01-01","amount":true}]}`:                                       `items[0].amount: must be a decimal number, got "true"`,
-		`{"outer":{"rounding":{"mode":"sideways"}}}`:                                                `outer.rounding.mode: must be one of half_up, half_even, down, up, ceiling, floor, got sideways`,
+		`{"outer":{"rounding":{"mode":"sideways"}}}`:                                                `outer.rounding.mode: must be one of half_up, half_even, down, up, ceiling, floor, got "sideways"`,
 	}
 	for in, want := range cases {
 		err := DecodeJSON([]byte(in), &v)

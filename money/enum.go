@@ -14,8 +14,13 @@ func parseEnum(b []byte, names []string, what string) (int, error) {
 			return i, nil
 		}
 	}
-	return 0, typeError(string(b), "must be one of "+strings.Join(names, ", "), nil)
+	return 0, typeError(shown(string(b)), "must be one of "+strings.Join(names, ", "), nil)
 }
+
+// shown is how an error message shows a value the client wrote: quoted
+// (so a NUL, a newline or an escape sequence is shown escaped, never
+// echoed raw into a log or a terminal) and clipped to a short prefix.
+func shown(s string) string { return strconv.Quote(clip(s)) }
 
 // typeError builds the error encoding/json decorates with the field path;
 // DecodeJSON turns it back into an *Error naming that field.

@@ -3,6 +3,7 @@ package money
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
 )
 
 // Mode is how a value between two representable amounts is resolved.
@@ -106,6 +107,10 @@ func (r *Rounding) UnmarshalJSON(b []byte) error {
 	places := DefaultPlaces
 	if v.Places != nil {
 		places = *v.Places
+	}
+	if places < 0 || places > MaxPlaces {
+		// Said here, with the value written: NewRounding would clamp it.
+		return typeError(strconv.Itoa(places), fmt.Sprintf("places must be between 0 and %d", MaxPlaces), r)
 	}
 	*r = NewRounding(places, v.Mode)
 	if err := r.Validate(); err != nil {

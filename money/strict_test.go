@@ -90,3 +90,20 @@ func TestStrictDecodingAccepts(t *testing.T) {
 	assert.Equal(t, "2", r.Balances["Fees"].String(), "map keys are data: any case")
 	assert.Nil(t, r.Rate)
 }
+
+// TestErrorsShowValuesEscaped: an enum value holding a NUL, a newline or a
+// terminal escape is shown quoted and escaped, never raw; a rounding's
+// places out of range are reported as written, not clamped.
+func TestErrorsShowValuesEscaped(t *testing.T) {
+	var r strictRequest
+	err := money.DecodeJSON([]byte(`{"principal":"1","rounding":{"mode":"half\u0000up\n\u001b[31m"}}`), &r)
+	require.Error(t, err)
+	assert.NotContains(t, err.Error(), "\x00")
+	assert.NotContains(t, err.Error(), "\n")
+	assert.NotContains(t, err.Error(), "\x1b")
+	assert.Contains(t, err.Error(), `got "half\x00up\n\x1b[31m"`)
+
+	err = money.DecodeJSON([]byte(`{"principal":"1","rounding":{"places":1000}}`), &r)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "places must be between 0 and 12, got 1000")
+}
