@@ -464,15 +464,21 @@ func (a Amount) append(b []byte) []byte {
 // ErrOverflow is returned when an amount left the representable range.
 var ErrOverflow = Errorf("", "amount out of range: a result exceeds ±3.9 × 10^28 units")
 
-// UnmarshalJSON accepts a JSON string (or number) holding a decimal, with
-// the bounds of Parse.
+// UnmarshalJSON accepts a JSON string (or number) holding a decimal of
+// any amount the library outputs (up to 10^27, at most 12 places), so every
+// result decodes again. A request decoded by DecodeJSON is held to the
+// input bound of Parse, 10^15, before this runs.
 func (a *Amount) UnmarshalJSON(b []byte) error {
 	s := unquote(b)
-	p, reason := parseDecimal(s, maxAmountExp)
+	p, reason := parseDecimal(s, maxResultExp)
 	if reason != "" {
 		return typeError(strconv.Quote(clip(s)), reason, Amount{})
 	}
-	*a = p.amount()
+	v := p.amount()
+	if v.Overflowed() {
+		return typeError(strconv.Quote(clip(s)), "out of the representable range", Amount{})
+	}
+	*a = v
 	return nil
 }
 

@@ -11,6 +11,11 @@ import (
 const (
 	maxAmountExp = 15
 	maxRateExp   = 6
+	// maxResultExp is what Amount.UnmarshalJSON accepts: any amount the
+	// library can output (totals of many amounts of 10^15 exceed 10^15),
+	// so that its results decode again. Requests are held to maxAmountExp
+	// by DecodeJSON's strict pass and by each field's validation.
+	maxResultExp = 27
 )
 
 // maxExponentDigits bounds the exponent of "1e999999999"-style input so it

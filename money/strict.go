@@ -22,7 +22,9 @@ import (
 //   - an object holds no key twice;
 //   - a struct's keys match its fields' JSON names exactly;
 //   - an Amount or a Rate is written as a string ("1000.00"), never as a
-//     JSON number, which other JSON tools read as a binary float;
+//     JSON number, which other JSON tools read as a binary float, and an
+//     Amount keeps to the input bound |x| ≤ 10^15 (results, which may be
+//     larger, decode with the type's own wider bound);
 //   - a field tagged `required:"true"` is present (and not null) whenever
 //     the object that holds it is.
 //
@@ -35,7 +37,7 @@ type jnode struct {
 	kind byte // '{' object, '[' list, 's' string, 'n' number, 'b' bool, '0' null
 	keys []string
 	vals []*jnode
-	text string // a number's literal
+	text string // a number's literal, a string's value
 }
 
 var (
@@ -115,7 +117,7 @@ func readNode(dec *json.Decoder, path string) (*jnode, error) {
 			return n, nil
 		}
 	case string:
-		return &jnode{kind: 's'}, nil
+		return &jnode{kind: 's', text: v}, nil
 	case json.Number:
 		return &jnode{kind: 'n', text: v.String()}, nil
 	case bool:
@@ -162,6 +164,13 @@ func checkNode(n *jnode, t reflect.Type, path string) error {
 	if t == amountType || t == rateType {
 		if n.kind == 'n' {
 			return Errorf(path, "must be a decimal written as a string (\"%s\"), got the JSON number %s", n.text, n.text)
+		}
+		if t == amountType && n.kind == 's' {
+			// A request's amounts keep to the input bound; the type's own
+			// decoder takes the wider range of results.
+			if _, reason := parseDecimal(n.text, maxAmountExp); reason != "" {
+				return Errorf(path, "%s, got %s", reason, shown(n.text))
+			}
 		}
 		return nil
 	}

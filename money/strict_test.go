@@ -1,6 +1,7 @@
 package money_test
 
 import (
+	"encoding/json"
 	"errors"
 	"testing"
 
@@ -106,4 +107,28 @@ func TestErrorsShowValuesEscaped(t *testing.T) {
 	err = money.DecodeJSON([]byte(`{"principal":"1","rounding":{"places":1000}}`), &r)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "places must be between 0 and 12, got 1000")
+}
+
+// TestResultsDecodeAgain: a result amount beyond the input bound (the sum
+// of many amounts of 10^15) marshals and unmarshals back to itself, while a
+// request holding it is still refused, naming the field.
+func TestResultsDecodeAgain(t *testing.T) {
+	big := money.New(1_000_000_000_000_000, 0).MulInt(40_000).Add(money.MustParse("0.01"))
+	b, err := json.Marshal(big)
+	require.NoError(t, err)
+	assert.Equal(t, `"40000000000000000000.01"`, string(b))
+	var back money.Amount
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.True(t, back.Equal(big), "%s", back)
+
+	var r strictRequest
+	err = money.DecodeJSON([]byte(`{"principal":`+string(b)+`}`), &r)
+	require.Error(t, err)
+	var e *money.Error
+	require.True(t, errors.As(err, &e))
+	assert.Equal(t, "principal", e.Field)
+	assert.Contains(t, e.Reason, "must not exceed 10^15")
+
+	// Beyond what any result can hold, the type itself refuses.
+	assert.Error(t, json.Unmarshal([]byte(`"1e40"`), &back))
 }
