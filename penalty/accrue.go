@@ -31,7 +31,8 @@ const maxSegments = 200_000
 // ledger is one installment's running state.
 type ledger struct {
 	number     int
-	due        money.Date
+	contract   money.Date // the due date as billed
+	due        money.Date // the effective due date: contract moved by the policy's calendar
 	start      money.Date // first day penalty accrues (D, or D+g under defer)
 	graceEnd   money.Date // D+g+1: late fee assessed, contingent penalty resolved
 	end        money.Date // no accrual from here: min(as_of, D+S)
@@ -86,19 +87,31 @@ func newEngine(a Account) *engine {
 		c := *p.Cap
 		e.explain.Policy.Cap = &c
 	}
+	e.explain.Policy.Calendar.Holidays = slices.Clone(p.Calendar.Holidays)
+	e.explain.Policy.Calendar.Workdays = slices.Clone(p.Calendar.Workdays)
+	due := 0 // installments due by as_of: only they accrue or are charged
 	for k, in := range a.Installments {
 		l := &e.ls[k]
 		l.number = k + 1
 		l.contFrom = -1
-		l.due = in.DueDate
-		l.start = in.DueDate
-		if p.GraceMode == Defer {
-			l.start = in.DueDate.AddDays(p.GraceDays)
+		// Everything below counts from the effective due date D.
+		l.contract, l.due = in.DueDate, p.EffectiveDueDate(in.DueDate)
+		if l.due != l.contract {
+			cl, _ := p.Calendar.Closure(l.contract)
+			e.explain.Moves = append(e.explain.Moves, DueDateMove{Installment: l.number,
+				DueDate: l.contract, EffectiveDueDate: l.due, Closure: cl})
 		}
-		l.graceEnd = in.DueDate.AddDays(p.GraceDays + 1)
+		l.start = l.due
+		if p.GraceMode == Defer {
+			l.start = l.due.AddDays(p.GraceDays)
+		}
+		l.graceEnd = l.due.AddDays(p.GraceDays + 1)
+		if !l.due.After(a.AsOf) {
+			due++
+		}
 		l.end = a.AsOf
 		if p.StopAfterDays > 0 {
-			if stop := in.DueDate.AddDays(p.StopAfterDays); stop.Before(l.end) {
+			if stop := l.due.AddDays(p.StopAfterDays); stop.Before(l.end) {
 				l.end = stop
 			}
 		}
@@ -111,8 +124,10 @@ func newEngine(a Account) *engine {
 	}
 	e.payments = onOrBefore(a.Payments, a.AsOf, func(p Payment) money.Date { return p.Date })
 	e.waivers = onOrBefore(a.Waivers, a.AsOf, func(w Waiver) money.Date { return w.Date })
-	e.explain.Segments = make([]Segment, 0, 4*len(a.Installments)+len(e.payments))
-	e.explain.LateFees = make([]LateFeeAssessment, 0, len(a.Installments))
+	// Sized by the installments due, not all of them: a 30-year loan's
+	// statement has a few hundred installments not yet due.
+	e.explain.Segments = make([]Segment, 0, 4*due+len(e.payments))
+	e.explain.LateFees = make([]LateFeeAssessment, 0, due)
 	e.explain.Payments = make([]PaymentApplication, 0, len(e.payments))
 	e.allocations = make([]Allocation, 0, 4*len(e.payments))
 	e.active = make([]int, 0, len(e.ls))
@@ -308,16 +323,7 @@ func (e *engine) resolveContingent(l *ledger, owed bool) {
 func (e *engine) assessLateFee(l *ledger, x money.Date, unpaid money.Amount) {
 	rule := e.pol.LateFee
 	r := e.pol.Rounding
-	fee := rule.Amount.Round(r)
-	if rule.Kind == PercentFee {
-		fee = unpaid.MulRatio(rule.Rate.Ratio(), r)
-		if fee.Cmp(rule.Min) < 0 {
-			fee = rule.Min.Round(r)
-		}
-		if rule.Max.IsPositive() && fee.Cmp(rule.Max) > 0 {
-			fee = rule.Max.Round(r)
-		}
-	}
+	fee := rule.Charge(unpaid, r)
 	a := LateFeeAssessment{Installment: l.number, Date: x, Unpaid: unpaid.Round(r), Rule: rule, Computed: fee, Amount: fee}
 	if e.hasCap {
 		if room := e.room(l); fee.Cmp(room) > 0 {

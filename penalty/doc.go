@@ -64,10 +64,27 @@
 //   - days_past_due counts from an installment's own due date while any of
 //     its principal, interest or fee is unpaid; penalty and late fees left
 //     unpaid do not keep an account delinquent. Installments not yet due
-//     are listed and counted in the totals (they are owed, not overdue).
+//     are listed and counted in the totals (scheduled, not overdue — and
+//     not owed today: a loan's unearned interest is in them; what settles
+//     a loan today is loan.Statement.Payoff).
 //   - Inputs may carry more places than the rounding; the engine keeps
 //     them exact and rounds what it outputs. Totals add the rounded figures
 //     shown.
+//
+// # Business-day calendars
+//
+// Policy.Calendar and Policy.BusinessDay move each installment's due date
+// to a business day before anything else (SPEC §10): the moved date is the
+// installment's D for accrual, the grace end D+g+1, the late fee, the stop
+// D+S, days past due and which installments a waiver reaches. The
+// statement shows both due_date (as billed) and effective_due_date (always
+// present; equal to due_date when nothing moved), and the explanation
+// lists each move with the reason ([DueDateMove]), rendered as
+// "还款日 2025-10-01 为国庆节假日，顺延至 2025-10-09" and "The due date
+// 2025-10-01 falls on a National Day holiday, so the installment is due on
+// the next business day, 2025-10-09". Without a calendar nothing changes.
+// A moved date outside SPEC §5's years is an error on the installment's
+// due_date. Moving keeps due-date order, so the installments stay ordered.
 //
 // # Bounds
 //

@@ -18,6 +18,19 @@ type Explanation struct {
 	LateFees []LateFeeAssessment  `json:"late_fees"`
 	Payments []PaymentApplication `json:"payments"`
 	Waivers  []WaiverApplication  `json:"waivers"`
+	// Moves lists the installments whose due date the policy's calendar
+	// moved, and why; absent when none moved.
+	Moves []DueDateMove `json:"moves,omitempty"`
+}
+
+// DueDateMove is one installment's due date moved by the policy's
+// calendar: DueDate is not a business day (Closure says why), so the
+// installment is due on EffectiveDueDate and everything counts from there.
+type DueDateMove struct {
+	Installment      int           `json:"installment"`
+	DueDate          money.Date    `json:"due_date"`
+	EffectiveDueDate money.Date    `json:"effective_due_date"`
+	Closure          money.Closure `json:"closure"`
 }
 
 // Segment is one installment's penalty between two consecutive boundaries:

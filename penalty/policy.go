@@ -19,6 +19,24 @@ type Policy struct {
 	Allocation      []Component     `json:"allocation,omitempty"` // nil: penalty, late_fee, fee, interest, principal
 	AllocationScope AllocationScope `json:"allocation_scope"`
 	Rounding        money.Rounding  `json:"rounding"`
+	// Calendar, when given, moves each installment's due date that is not
+	// a business day by BusinessDay (following unless said otherwise)
+	// before anything else: accrual, grace, late fee, stop and days past
+	// due all count from the moved date (SPEC §10).
+	Calendar    money.Calendar    `json:"calendar,omitzero"`
+	BusinessDay money.BusinessDay `json:"business_day,omitzero"`
+}
+
+// moves reports whether the policy's calendar moves due dates at all.
+func (p Policy) moves() bool { return !p.Calendar.IsZero() && p.BusinessDay != money.Unadjusted }
+
+// EffectiveDueDate returns the date an installment due on d is due under
+// p: d moved to a business day by the policy's calendar, or d itself.
+func (p Policy) EffectiveDueDate(d money.Date) money.Date {
+	if !p.moves() {
+		return d
+	}
+	return p.Calendar.Move(d, p.BusinessDay)
 }
 
 // PenaltyRate is the penalty (罚息) rate: Rate per Unit, converted to a daily

@@ -23,6 +23,7 @@ type phrasebook interface {
 	header(s Statement) string
 	policy(p Policy) string
 	installment(b InstallmentBalance) string
+	move(m DueDateMove) string
 	segment(g Segment, p Policy) string
 	lateFee(a LateFeeAssessment, r money.Rounding) string
 	penaltySum(b InstallmentBalance, parts []money.Amount, paid, waived money.Amount) string
@@ -41,12 +42,17 @@ func render(s Statement, ph phrasebook) []string {
 	paid, waived := settled(x)
 	segs := byInstallment(x.Segments, func(g Segment) int { return g.Installment })
 	fees := byInstallment(x.LateFees, func(a LateFeeAssessment) int { return a.Installment })
+	moves := byInstallment(x.Moves, func(m DueDateMove) int { return m.Installment })
 	for _, b := range s.Installments {
-		gs, fs := segs[b.Number], fees[b.Number]
-		if len(gs) == 0 && len(fs) == 0 {
+		gs, fs, ms := segs[b.Number], fees[b.Number], moves[b.Number]
+		if len(gs) == 0 && len(fs) == 0 && len(ms) == 0 {
 			continue
 		}
 		lines = append(lines, ph.installment(b))
+		// The move comes first: everything after counts from it.
+		for _, m := range ms {
+			lines = append(lines, "  "+ph.move(m))
+		}
 		var parts []money.Amount
 		for len(gs) > 0 || len(fs) > 0 {
 			// Items read in the order they start; a late fee assessed at
@@ -208,6 +214,21 @@ func formulaText(r PenaltyRate, basis string, w rateWords) string {
 	}
 	b.WriteString(")")
 	return b.String()
+}
+
+// calendarRule names the policy's business-day rule and calendar in one
+// language, for the rules line; "" when the calendar moves nothing.
+func calendarRule(p Policy, rules [4]string, presets [4]string, own string) (rule, cal string) {
+	// A Go-built statement may carry values no decoder would accept;
+	// render must still not index out of range.
+	if !p.moves() || int(p.Calendar.Preset) >= len(presets) || int(p.BusinessDay) >= len(rules) {
+		return "", ""
+	}
+	cal = presets[p.Calendar.Preset]
+	if len(p.Calendar.Holidays)+len(p.Calendar.Workdays) > 0 {
+		cal += own
+	}
+	return rules[p.BusinessDay], cal
 }
 
 // boundWords phrase a late fee's minimum and maximum in one language.

@@ -38,6 +38,9 @@ func (en) policy(p Policy) string {
 	if p.Cap != nil {
 		fmt.Fprintf(&b, "; penalty and late fees of an installment are capped at %s of its principal", p.Cap.Percent())
 	}
+	if rule, cal := calendarRule(p, enRules, enPresets, " and the lender's own days"); rule != "" {
+		fmt.Fprintf(&b, "; a due date that is not a business day (%s) moves to %s", cal, rule)
+	}
 	switch p.LateFee.Kind {
 	case FixedFee:
 		fmt.Fprintf(&b, "; a late fee of %s", amt(p.LateFee.Amount, p.Rounding))
@@ -66,6 +69,22 @@ func enMinMax(f LateFee, r money.Rounding) string {
 
 func (en) installment(b InstallmentBalance) string {
 	return fmt.Sprintf("Installment %d (due %s):", b.Number, b.DueDate)
+}
+
+var (
+	enRules = [4]string{"the next business day", "the next business day, or the one before if that is in the next month",
+		"the business day before", ""}
+	enPresets = [4]string{"no public holidays", "Saturdays and Sundays closed", "China's statutory holidays and make-up workdays",
+		"Federal Reserve holidays and weekends"}
+)
+
+func (en) move(m DueDateMove) string {
+	where := "the next business day"
+	if m.EffectiveDueDate.Before(m.DueDate) {
+		where = "the business day before"
+	}
+	return fmt.Sprintf("The due date %s falls on %s, so the installment is due on %s, %s; penalty and days past due count from then",
+		m.DueDate, m.Closure.EN(), where, m.EffectiveDueDate)
 }
 
 func (en) segment(g Segment, p Policy) string {

@@ -38,6 +38,9 @@ func (z zh) policy(p Policy) string {
 	if p.Cap != nil {
 		fmt.Fprintf(&b, "；每期罚息与滞纳金合计不超过本金的 %s", p.Cap.Percent())
 	}
+	if rule, cal := calendarRule(p, zhRules, zhPresets, "及机构自定休息日、工作日"); rule != "" {
+		fmt.Fprintf(&b, "；还款日遇非工作日（%s）%s", cal, rule)
+	}
 	switch p.LateFee.Kind {
 	case FixedFee:
 		fmt.Fprintf(&b, "；逾期收取滞纳金 %s", amt(p.LateFee.Amount, p.Rounding))
@@ -70,6 +73,19 @@ func zhMinMax(f LateFee, r money.Rounding) string {
 
 func (zh) installment(b InstallmentBalance) string {
 	return fmt.Sprintf("第%d期（到期日 %s）：", b.Number, b.DueDate)
+}
+
+var (
+	zhRules   = [4]string{"顺延至下一工作日", "顺延至下一工作日（跨月则提前至上一工作日）", "提前至上一工作日", ""}
+	zhPresets = [4]string{"不设公共假日", "周六、周日", "中国法定节假日及调休", "美联储假日及周末"}
+)
+
+func (zh) move(m DueDateMove) string {
+	verb := "顺延"
+	if m.EffectiveDueDate.Before(m.DueDate) {
+		verb = "提前"
+	}
+	return fmt.Sprintf("还款日 %s 为%s，%s至 %s", m.DueDate, m.Closure.ZH(), verb, m.EffectiveDueDate)
 }
 
 func (zh) segment(g Segment, p Policy) string {

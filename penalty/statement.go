@@ -27,6 +27,7 @@ type Statement struct {
 type InstallmentBalance struct {
 	Number            int          `json:"number"`
 	DueDate           money.Date   `json:"due_date"`
+	EffectiveDueDate  money.Date   `json:"effective_due_date"` // DueDate moved by the policy's calendar; = DueDate when unmoved
 	Principal         money.Amount `json:"principal"`
 	Interest          money.Amount `json:"interest"`
 	Fee               money.Amount `json:"fee"`
@@ -40,7 +41,10 @@ type InstallmentBalance struct {
 }
 
 // Totals sums the installments' outstanding components; Outstanding is
-// their sum, what settles the account today.
+// their sum: everything the listed installments still ask for, those not
+// yet due included. It is not what settles the account today — for a
+// loan it counts the scheduled interest of installments not yet due,
+// which is not yet earned; a loan's payoff today is loan.Statement.Payoff.
 type Totals struct {
 	Principal   money.Amount `json:"principal"`
 	Interest    money.Amount `json:"interest"`
@@ -77,7 +81,8 @@ func (e *engine) statement() Statement {
 		s.DaysPastDue = max(s.DaysPastDue, dpd)
 		b := InstallmentBalance{
 			Number:            k + 1,
-			DueDate:           l.due,
+			DueDate:           l.contract,
+			EffectiveDueDate:  l.due,
 			Principal:         l.owed[PrincipalComponent].Round(r),
 			Interest:          l.owed[InterestComponent].Round(r),
 			Fee:               l.owed[FeeComponent].Round(r),

@@ -30,7 +30,26 @@ func validate(a Account) error {
 	if err := validateWaivers(a.Waivers, len(a.Installments)); err != nil {
 		return err
 	}
-	return money.Within("policy", validatePolicy(a.Policy))
+	if err := money.Within("policy", validatePolicy(a.Policy)); err != nil {
+		return err
+	}
+	return validateMoves(a.Installments, a.Policy)
+}
+
+// validateMoves checks that the policy's calendar moves no due date out of
+// SPEC §5's years. Moving keeps due-date order (it is monotone), so the
+// installments stay in order.
+func validateMoves(ins []Installment, p Policy) error {
+	if !p.moves() {
+		return nil
+	}
+	for i, in := range ins {
+		if eff := p.EffectiveDueDate(in.DueDate); !eff.InRange() {
+			return money.Errorf(fmt.Sprintf("installments[%d].due_date", i), "policy.calendar moves %s to %s, outside the years %d to %d",
+				in.DueDate, eff, money.MinYear, money.MaxYear)
+		}
+	}
+	return nil
 }
 
 func checkDate(field string, d money.Date) error {
@@ -184,6 +203,12 @@ func validatePolicy(p Policy) error {
 	}
 	if p.AllocationScope > ByComponent {
 		return money.Errorf("allocation_scope", "must be installment or component")
+	}
+	if err := p.Calendar.Check("calendar"); err != nil {
+		return err
+	}
+	if p.BusinessDay > money.Unadjusted {
+		return money.Errorf("business_day", "must be one of following, modified_following, preceding, none, got %s", p.BusinessDay)
 	}
 	return money.Within("rounding", p.Rounding.Validate())
 }

@@ -60,7 +60,7 @@ func Defer(d Deferral) (schedule.Schedule, error) {
 		return schedule.Schedule{}, err
 	}
 	rows := d.rows(orig.Rows)
-	s, err := schedule.FromRows(rows, t.Rounding).WithRates(t.Principal, t.Frequency.PerYear())
+	s, err := t.Price(schedule.FromRows(rows, t.Rounding)) // rates by the rows' due dates (SPEC §2)
 	if err != nil {
 		return schedule.Schedule{}, money.Within("terms", err)
 	}

@@ -61,7 +61,7 @@ func (t *Terms) annualRate() money.Ratio {
 // fraction) on the daily one.
 func (t Terms) Interest(balance money.Amount, i int) money.Amount {
 	c := t.calendar()
-	return t.interest(balance, t.periodicRate(), c.due(i-1), c.due(i))
+	return t.interest(balance, t.periodicRate(), c.pay(i-1), c.pay(i))
 }
 
 func (t *Terms) interest(balance money.Amount, periodic money.Ratio, from, to money.Date) money.Amount {
@@ -92,9 +92,9 @@ func (r run) slowRows(rows []Row) []Row {
 	if r.t.Method == Bullet {
 		return append(rows, r.bulletRow())
 	}
-	prev := r.cal.due(r.first - 1)
+	prev := r.cal.pay(r.first - 1)
 	for i := 0; i < r.count; i++ {
-		due := r.cal.due(r.first + i)
+		due := r.cal.pay(r.first + i)
 		rows = append(rows, Row{})
 		row := &rows[len(rows)-1]
 		r.row(row, i, prev, due)
@@ -173,7 +173,7 @@ func (r *run) principal(interest money.Amount, last bool) money.Amount {
 // interest for the whole term.
 func (r run) bulletRow() Row {
 	n := r.count
-	start, due := r.cal.due(r.first-1), r.cal.due(r.first-1+n)
+	start, due := r.cal.pay(r.first-1), r.cal.pay(r.first-1+n)
 	var interest money.Amount
 	if r.t.InterestBasis == Daily {
 		interest = r.t.interest(r.balance, r.rate, start, due)

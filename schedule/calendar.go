@@ -3,13 +3,19 @@ package schedule
 import "github.com/repayplan/repayplan/money"
 
 // calendar yields due dates. Every date is computed from the anchor, never
-// from the previous due date, so month-end anchors do not drift.
+// from the previous due date, so month-end anchors do not drift; a
+// business-day calendar then moves each one from that unmoved date, so
+// moves never chain either (SPEC §10).
 type calendar struct {
 	start  money.Date
 	anchor money.Date
 	months money.MonthSeries // anchor's monthly series
 	offset int               // period number whose due date is the anchor
 	freq   Frequency
+	// moves is set when bd moves dates at all; without it pay is due.
+	moves bool
+	bd    money.Calendar
+	rule  money.BusinessDay
 }
 
 func (t Terms) calendar() calendar {
@@ -18,10 +24,32 @@ func (t Terms) calendar() calendar {
 		c.anchor, c.offset = t.FirstDueDate, 1
 	}
 	c.months = c.anchor.Months()
+	if !t.Calendar.IsZero() && t.BusinessDay != money.Unadjusted {
+		c.moves, c.bd, c.rule = true, t.Calendar, t.BusinessDay
+	}
 	return c
 }
 
-// due returns the due date of period i; period 0 is the start date.
+// pay returns the due date of period i as moved by the business-day
+// calendar: the date rows are due on, count days and accrue daily interest
+// to. Period 0 is the start date, which never moves.
+func (c *calendar) pay(i int) money.Date {
+	if i <= 0 || !c.moves {
+		return c.due(i)
+	}
+	return c.bd.Move(c.due(i), c.rule)
+}
+
+// move moves an unmoved due date d by the business-day calendar.
+func (c *calendar) move(d money.Date) money.Date {
+	if !c.moves {
+		return d
+	}
+	return c.bd.Move(d, c.rule)
+}
+
+// due returns the unmoved due date of period i (anchor + i periods, before
+// any business-day calendar moves it); period 0 is the start date.
 func (c calendar) due(i int) money.Date {
 	if i <= 0 {
 		return c.start
@@ -39,6 +67,13 @@ func (c calendar) due(i int) money.Date {
 }
 
 // DueDate returns the due date of period i of t's calendar (i ≥ 1; the
-// calendar runs on past the last period, for deferrals), or the start date
-// for i ≤ 0.
-func (t Terms) DueDate(i int) money.Date { return t.calendar().due(i) }
+// calendar runs on past the last period, for deferrals), moved to a
+// business day when t has a Calendar, or the start date for i ≤ 0.
+func (t Terms) DueDate(i int) money.Date {
+	c := t.calendar()
+	return c.pay(i)
+}
+
+// AnchorDate returns the due date of period i before any business-day
+// calendar moves it: anchor + i periods (the start date for i ≤ 0).
+func (t Terms) AnchorDate(i int) money.Date { return t.calendar().due(i) }

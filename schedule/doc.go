@@ -43,7 +43,29 @@
 // term; [Reprice] re-amortizes at a new rate from a given row (LPR
 // repricing).
 //
+// # Business-day calendars
+//
+// Terms.Calendar and Terms.BusinessDay move due dates that fall on a
+// weekend or public holiday (还款日遇节假日顺延, SPEC §10): each due date is
+// moved from its own unmoved date (anchor + i periods, [Terms.AnchorDate]),
+// so moves never chain and a month-end anchor never drifts. Row due dates,
+// days, daily interest and the rates' timing use the moved dates
+// ([Terms.DueDate]); periodic interest does not change. Prepayments,
+// repricings and deferrals use their terms' calendar. The rule defaults to
+// following once a calendar is given; without a calendar, or with the rule
+// none, nothing moves and every figure is as before. The calendars
+// themselves — cn, us, weekends, none, and a lender's own days — are
+// [money.Calendar]'s.
+//
 // Choices where the contract is silent:
+//   - A moved first due date must still be after the start, and the moved
+//     last one within SPEC §5's years; both are errors on "calendar". No
+//     other date needs checking: moving is monotone under every rule, so
+//     the moved dates keep their order.
+//   - Two due dates may move onto the same business day (weekly rows over
+//     春节 2026 both land on 02-24); the later row then spans 0 days and
+//     accrues no daily interest. It stays a row of its own rather than an
+//     error, so weekly and biweekly loans over a long holiday still price.
 //   - The principal must be a whole number of minor units at the rounding's
 //     places: every output is rounded to them, so a finer principal could
 //     never be repaid to exactly zero.

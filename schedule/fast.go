@@ -28,7 +28,7 @@ func (r *run) fastRows(rows []Row) ([]Row, Totals, bool) {
 	}
 	mk := func(v int64) money.Amount { return money.New(v, places) }
 	var tp, ti, tf, tpay int64
-	prev := r.cal.due(r.first - 1)
+	prev := r.cal.pay(r.first - 1)
 	monthly := r.cal.freq == Monthly
 	halfUp := sc.FastHalfUp(uint64(bal)) // bal only falls from here
 	grace, last := r.grace.Periods, r.count-1
@@ -39,6 +39,9 @@ func (r *run) fastRows(rows []Row) ([]Row, Totals, bool) {
 		due := months.Next()
 		if !monthly {
 			due = r.cal.due(r.first + i)
+		}
+		if r.cal.moves {
+			due = r.cal.move(due)
 		}
 		var interest int64
 		if halfUp {

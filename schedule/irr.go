@@ -173,9 +173,15 @@ func (e newtonEval) eval(v, f, d *big.Float) {
 func roundRates(v *big.Float, perYear int64) (r Rates, close bool, err error) {
 	one := big.NewFloat(1).SetPrec(finalPrec)
 	i := new(big.Float).SetPrec(finalPrec).Quo(one, v)
-	i.Sub(i, one)
-	apr := new(big.Float).SetPrec(finalPrec).Mul(i, new(big.Float).SetInt64(perYear))
-	growth := powFloat(new(big.Float).SetPrec(finalPrec).Add(one, i), perYear)
+	return roundRatesI(i.Sub(i, one), perYear)
+}
+
+// roundRatesI is roundRates from the periodic rate i itself.
+func roundRatesI(i *big.Float, perYear int64) (r Rates, close bool, err error) {
+	prec := max(finalPrec, i.Prec())
+	one := big.NewFloat(1).SetPrec(prec)
+	apr := new(big.Float).SetPrec(prec).Mul(i, new(big.Float).SetInt64(perYear))
+	growth := powFloat(new(big.Float).SetPrec(prec).Add(one, i), perYear)
 	ear := growth.Sub(growth, one)
 	if apr.Cmp(maxAPR) > 0 || ear.Cmp(minEAR) < 0 {
 		return Rates{}, false, money.Errorf("payments", "no internal rate of return within −99 %% to +10 000 %% a year")
@@ -211,10 +217,11 @@ var (
 // round6 rounds x half up (away from zero) to 6 places, and reports whether
 // x lies within 10^−15 of the boundary between two results.
 func round6(x *big.Float) (money.Rate, bool) {
-	y := new(big.Float).SetPrec(finalPrec).Mul(x, million)
+	prec := max(finalPrec, x.Prec())
+	y := new(big.Float).SetPrec(prec).Mul(x, million)
 	y.Abs(y)
 	whole, _ := y.Int64()
-	frac := new(big.Float).SetPrec(finalPrec).Sub(y, new(big.Float).SetInt64(whole))
+	frac := new(big.Float).SetPrec(prec).Sub(y, new(big.Float).SetInt64(whole))
 	frac.Sub(frac, half)
 	up := frac.Sign() >= 0
 	close := new(big.Float).Abs(frac).Cmp(tieBand) < 0
@@ -229,10 +236,17 @@ func round6(x *big.Float) (money.Rate, bool) {
 
 // APRRequest is the "apr" kind: the amount actually received and the
 // payments, equally spaced one period apart starting one period after.
+// With a StartDate the payments are dated instead: payment j falls due
+// FirstDueDate + (j−1) periods (StartDate + j periods without one) of the
+// Frequency, and is placed by Appendix J timing as a schedule's rows are;
+// the rates then include the XIRR.
 type APRRequest struct {
 	Principal      money.Amount   `json:"principal"`
 	Payments       []money.Amount `json:"payments"`
-	PeriodsPerYear int64          `json:"periods_per_year,omitzero"` // default 12
+	PeriodsPerYear int64          `json:"periods_per_year,omitzero"` // default 12, or the frequency's
+	StartDate      money.Date     `json:"start_date,omitzero"`
+	FirstDueDate   money.Date     `json:"first_due_date,omitzero"`
+	Frequency      Frequency      `json:"frequency,omitzero"`
 }
 
 // APR solves r for its rates: the periodic IRR, the nominal APR (IRR ×
@@ -241,6 +255,9 @@ func APR(r APRRequest) (Rates, error) {
 	k := r.PeriodsPerYear
 	if k == 0 {
 		k = 12
+		if !r.StartDate.IsZero() {
+			k = r.Frequency.PerYear()
+		}
 	}
 	switch {
 	case k < 1 || k > 366:
@@ -260,5 +277,41 @@ func APR(r APRRequest) (Rates, error) {
 		}
 		flows[i] = Flow{Period: i + 1, Amount: p}
 	}
-	return solveRates(r.Principal, flows, k)
+	if r.StartDate.IsZero() {
+		if !r.FirstDueDate.IsZero() {
+			return Rates{}, money.Errorf("start_date", "is required with first_due_date")
+		}
+		return solveRates(r.Principal, flows, k)
+	}
+	return r.dated(flows, k)
+}
+
+// dated prices the payments of r on their due dates.
+func (r APRRequest) dated(flows []Flow, k int64) (Rates, error) {
+	if int(r.Frequency) >= len(frequencyNames) {
+		return Rates{}, money.Errorf("frequency", "must be one of monthly, quarterly, weekly, biweekly")
+	}
+	if k != r.Frequency.PerYear() {
+		return Rates{}, money.Errorf("periods_per_year", "must be %d for %s dated payments, got %d", r.Frequency.PerYear(), r.Frequency, k)
+	}
+	t := Terms{Principal: r.Principal, Periods: len(flows), Frequency: r.Frequency, StartDate: r.StartDate, FirstDueDate: r.FirstDueDate}
+	if err := t.checkDates(); err != nil {
+		return Rates{}, err
+	}
+	if !r.Principal.IsPositive() {
+		return Rates{}, money.Errorf("principal", "must be positive to have a rate of return")
+	}
+	cal := t.calendar()
+	rows := make([]Row, len(flows))
+	for i, f := range flows {
+		rows[i] = Row{Number: i + 1, DueDate: cal.due(i + 1), Payment: f.Amount}
+	}
+	s, err := t.Price(Schedule{RowCount: len(rows), Rows: rows})
+	if err != nil {
+		return Rates{}, err
+	}
+	if s.Rates == nil {
+		return Rates{}, money.Errorf("payments", "no internal rate of return: nothing is repaid")
+	}
+	return *s.Rates, nil
 }

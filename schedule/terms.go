@@ -27,6 +27,12 @@ type Terms struct {
 	// a multiple of it (with the rounding mode) instead of to the scale.
 	InstallmentMultiple money.Amount `json:"installment_multiple,omitzero"`
 	Grace               Grace        `json:"grace,omitzero"`
+	// Calendar, when given, moves each due date that is not a business day
+	// by BusinessDay (following unless said otherwise), each from its
+	// unmoved date anchor + i periods (SPEC §10). Days, daily interest and
+	// the rates follow the moved dates; periodic interest does not change.
+	Calendar    money.Calendar    `json:"calendar,omitzero"`
+	BusinessDay money.BusinessDay `json:"business_day,omitzero"`
 }
 
 // Grace is a number of leading periods that repay no principal.

@@ -20,6 +20,7 @@ func (t Terms) Validate() error {
 		func() error { return money.CheckRate("fee_rate", t.FeeRate, 0, 10) },
 		t.checkMultiple,
 		t.checkGrace,
+		t.checkCalendar,
 	}
 	for _, check := range checks {
 		if err := check(); err != nil {
@@ -90,6 +91,32 @@ func (t Terms) checkDates() error {
 	}
 	if last := t.calendar().due(t.Periods); !last.InRange() {
 		return money.Errorf("periods", "the last due date %s falls after %d", last, money.MaxYear)
+	}
+	return nil
+}
+
+// checkCalendar validates the business-day calendar and the dates it
+// moves to. Moving is monotone under every rule (a later unmoved date never
+// moves before an earlier one's moved date), so only the first due date can
+// move onto or before the start and only the last past the year bounds;
+// two due dates may move onto the same business day (weekly rows around
+// 春节), giving a row of 0 days.
+func (t Terms) checkCalendar() error {
+	if err := t.Calendar.Check("calendar"); err != nil {
+		return err
+	}
+	if t.BusinessDay > money.Unadjusted {
+		return money.Errorf("business_day", "must be one of following, modified_following, preceding, none, got %s", t.BusinessDay)
+	}
+	c := t.calendar()
+	if !c.moves {
+		return nil
+	}
+	if first := c.pay(1); !first.After(t.StartDate) {
+		return money.Errorf("calendar", "moves the first due date %s to %s, not after start_date %s", c.due(1), first, t.StartDate)
+	}
+	if last := c.pay(t.Periods); !last.InRange() {
+		return money.Errorf("calendar", "moves the last due date %s to %s, outside the years %d to %d", c.due(t.Periods), last, money.MinYear, money.MaxYear)
 	}
 	return nil
 }
