@@ -19,12 +19,13 @@ import (
 // tagged `required:"true"` left out or null; a value of the wrong type.
 // Every failure is an *Error naming the offending field by its JSON path.
 func DecodeJSON(data []byte, v any) error {
-	if err := checkStrict(data, reflect.TypeOf(v)); err != nil {
+	missing, err := checkStrict(data, reflect.TypeOf(v))
+	if err != nil {
 		return err
 	}
-	err := decodeStrict(data, v)
+	err = decodeStrict(data, v)
 	if err == nil {
-		return nil
+		return missing
 	}
 	err = toFieldError(err)
 	var e *Error

@@ -45,28 +45,39 @@ var (
 	rateType   = reflect.TypeOf(Rate{})
 )
 
-// checkStrict applies the strict pass to data for a value of type t.
-func checkStrict(data []byte, t reflect.Type) error {
+// checkStrict applies the strict pass to data for a value of type t. It
+// returns the first missing required field apart, as missing: the caller
+// reports it only once the value decodes, so that a value written wrong is
+// named before one left out.
+func checkStrict(data []byte, t reflect.Type) (missing, err error) {
 	if bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
-		return Errorf("", "the request starts with a UTF-8 byte-order mark: send JSON without one")
+		return nil, Errorf("", "the request starts with a UTF-8 byte-order mark: send JSON without one")
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	root, err := readNode(dec, "")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		return Errorf("", "malformed JSON: unexpected data after the JSON value")
+		return nil, Errorf("", "malformed JSON: unexpected data after the JSON value")
 	}
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
 	if t.Kind() == reflect.Struct && root.kind != '{' {
-		return Errorf("", "the request must be a JSON object, got %s", root.describe())
+		return nil, Errorf("", "the request must be a JSON object, got %s", root.describe())
 	}
-	return checkNode(root, t, "")
+	var w walker
+	if err := w.check(root, t, ""); err != nil {
+		return nil, err
+	}
+	return w.missing, nil
 }
+
+// walker walks a request beside its type, keeping the first required
+// field found missing.
+type walker struct{ missing error }
 
 // readNode reads one value; path names it in a duplicate-key error.
 func readNode(dec *json.Decoder, path string) (*jnode, error) {
@@ -155,9 +166,9 @@ func (n *jnode) describe() string {
 	return "an object"
 }
 
-// checkNode walks n beside t. A value of the wrong JSON type is left to
+// check walks n beside t. A value of the wrong JSON type is left to
 // encoding/json, which reports it with its path.
-func checkNode(n *jnode, t reflect.Type, path string) error {
+func (w *walker) check(n *jnode, t reflect.Type, path string) error {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
@@ -188,17 +199,23 @@ func checkNode(n *jnode, t reflect.Type, path string) error {
 			if !ok {
 				return unknownField(fields, join(path, k), k)
 			}
-			if err := checkNode(n.vals[i], f.typ, join(path, k)); err != nil {
+			if f.required && n.vals[i].kind == '0' {
+				return Errorf(join(path, k), "is required, got null")
+			}
+			if err := w.check(n.vals[i], f.typ, join(path, k)); err != nil {
 				return err
 			}
 		}
-		return checkRequired(n, fields, path)
+		if w.missing == nil {
+			w.missing = checkRequired(n, fields, path)
+		}
+		return nil
 	case reflect.Map:
 		if n.kind != '{' {
 			return nil
 		}
 		for i, k := range n.keys {
-			if err := checkNode(n.vals[i], t.Elem(), join(path, k)); err != nil {
+			if err := w.check(n.vals[i], t.Elem(), join(path, k)); err != nil {
 				return err
 			}
 		}
@@ -207,7 +224,7 @@ func checkNode(n *jnode, t reflect.Type, path string) error {
 			return nil
 		}
 		for i, v := range n.vals {
-			if err := checkNode(v, t.Elem(), fmt.Sprintf("%s[%d]", path, i)); err != nil {
+			if err := w.check(v, t.Elem(), fmt.Sprintf("%s[%d]", path, i)); err != nil {
 				return err
 			}
 		}

@@ -132,3 +132,15 @@ func TestResultsDecodeAgain(t *testing.T) {
 	// Beyond what any result can hold, the type itself refuses.
 	assert.Error(t, json.Unmarshal([]byte(`"1e40"`), &back))
 }
+
+// TestWrongValueNamedBeforeMissingOne: a value written wrong is reported
+// before a required field left out, so the first error is about what the
+// caller wrote.
+func TestWrongValueNamedBeforeMissingOne(t *testing.T) {
+	var r strictRequest
+	err := money.DecodeJSON([]byte(`{"as_of":1}`), &r)
+	require.Error(t, err)
+	var e *money.Error
+	require.True(t, errors.As(err, &e))
+	assert.Equal(t, "as_of", e.Field, "%v", err)
+}

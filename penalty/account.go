@@ -6,8 +6,8 @@ import "github.com/repayplan/repayplan/money"
 // order, numbered from 1), the payments received, any waivers granted, and
 // the policy, as of one date.
 type Account struct {
-	AsOf         money.Date    `json:"as_of"`
-	Installments []Installment `json:"installments"`
+	AsOf         money.Date    `json:"as_of" required:"true"`
+	Installments []Installment `json:"installments" required:"true"`
 	Payments     []Payment     `json:"payments"`
 	Waivers      []Waiver      `json:"waivers,omitempty"`
 	Policy       Policy        `json:"policy"`
@@ -15,8 +15,8 @@ type Account struct {
 
 // Installment is one amount due on DueDate, as originally billed.
 type Installment struct {
-	DueDate   money.Date   `json:"due_date"`
-	Principal money.Amount `json:"principal"`
+	DueDate   money.Date   `json:"due_date" required:"true"`
+	Principal money.Amount `json:"principal" required:"true"`
 	Interest  money.Amount `json:"interest"`
 	Fee       money.Amount `json:"fee"`
 }
@@ -24,8 +24,8 @@ type Installment struct {
 // Payment is money received on Date. Payments dated after the account's
 // AsOf are ignored; payments on the same date apply in the order given.
 type Payment struct {
-	Date   money.Date   `json:"date"`
-	Amount money.Amount `json:"amount"`
+	Date   money.Date   `json:"date" required:"true"`
+	Amount money.Amount `json:"amount" required:"true"`
 }
 
 // Waiver (减免) forgives part of the penalty, late fee or interest
@@ -34,8 +34,8 @@ type Payment struct {
 // installment first. Installment (1-based) targets one installment; 0
 // targets every installment due on or before Date.
 type Waiver struct {
-	Date        money.Date   `json:"date"`
-	Component   Component    `json:"component"`
+	Date        money.Date   `json:"date" required:"true"`
+	Component   Component    `json:"component" required:"true"`
 	Percent     money.Rate   `json:"percent,omitzero"`
 	Amount      money.Amount `json:"amount,omitzero"`
 	Installment int          `json:"installment,omitzero"`

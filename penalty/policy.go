@@ -42,7 +42,7 @@ func (p Policy) EffectiveDueDate(d money.Date) money.Date {
 // PenaltyRate is the penalty (罚息) rate: Rate per Unit, converted to a daily
 // rate with the basis of DayCount, then raised by Markup (0.5 = +50 %).
 type PenaltyRate struct {
-	Rate     money.Rate     `json:"rate"`
+	Rate     money.Rate     `json:"rate" required:"true"`
 	Unit     Unit           `json:"unit"`
 	DayCount money.DayCount `json:"day_count"`
 	Markup   money.Rate     `json:"markup"`
@@ -52,7 +52,7 @@ type PenaltyRate struct {
 // Percent fees are Rate × the unpaid principal+interest+fee, rounded, then
 // raised to Min and lowered to Max (a zero Max means no maximum).
 type LateFee struct {
-	Kind   LateFeeKind  `json:"kind"`
+	Kind   LateFeeKind  `json:"kind" required:"true"`
 	Amount money.Amount `json:"amount,omitzero"`
 	Rate   money.Rate   `json:"rate,omitzero"`
 	Min    money.Amount `json:"min,omitzero"`

@@ -9,9 +9,9 @@ import (
 // scheduled, the next Periods due dates pay nothing, and the remaining
 // rows follow on the due dates after them, so the term grows by Periods.
 type Deferral struct {
-	Terms      schedule.Terms   `json:"terms"`
-	FromPeriod int              `json:"from_period"` // first row deferred (1..periods)
-	Periods    int              `json:"periods"`     // rows deferred
+	Terms      schedule.Terms   `json:"terms" required:"true"`
+	FromPeriod int              `json:"from_period" required:"true"` // first row deferred (1..periods)
+	Periods    int              `json:"periods" required:"true"`     // rows deferred
 	Interest   DeferredInterest `json:"interest"`
 }
 

@@ -16,9 +16,9 @@ const DisclosureCycles = 36
 // PayoffRequest is the payoff_projection request: a card balance that
 // accrues CycleRate a billing cycle and is paid down by the minimum alone.
 type PayoffRequest struct {
-	Balance   money.Amount   `json:"balance"`
-	CycleRate money.Rate     `json:"cycle_rate"` // interest per billing cycle, such as 0.015
-	Minimum   MinimumPolicy  `json:"minimum"`
+	Balance   money.Amount   `json:"balance" required:"true"`
+	CycleRate money.Rate     `json:"cycle_rate" required:"true"` // interest per billing cycle, such as 0.015
+	Minimum   MinimumPolicy  `json:"minimum" required:"true"`
 	Rounding  money.Rounding `json:"rounding,omitzero"`
 }
 

@@ -16,12 +16,12 @@ const MaxPersonalizedPeriods = 60
 // fraction of each component; the down payment is paid on StartDate; the
 // rest is repaid monthly from StartDate.
 type Restructuring struct {
-	Outstanding Outstanding    `json:"outstanding"`
+	Outstanding Outstanding    `json:"outstanding" required:"true"`
 	Waive       Fractions      `json:"waive,omitzero"`
 	DownPayment DownPayment    `json:"down_payment,omitzero"`
-	Periods     int            `json:"periods"`
+	Periods     int            `json:"periods" required:"true"`
 	Pricing     Pricing        `json:"pricing,omitzero"`
-	StartDate   money.Date     `json:"start_date"`
+	StartDate   money.Date     `json:"start_date" required:"true"`
 	Rounding    money.Rounding `json:"rounding,omitzero"`
 }
 

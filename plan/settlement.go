@@ -6,7 +6,7 @@ import "github.com/repayplan/repayplan/money"
 // lender discounting a fraction of each component (typically all of the
 // penalty and late fee and part of the interest; rarely principal).
 type Settlement struct {
-	Outstanding Outstanding    `json:"outstanding"`
+	Outstanding Outstanding    `json:"outstanding" required:"true"`
 	Discount    Fractions      `json:"discount,omitzero"`
 	Rounding    money.Rounding `json:"rounding,omitzero"`
 }

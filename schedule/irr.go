@@ -241,8 +241,8 @@ func round6(x *big.Float) (money.Rate, bool) {
 // Frequency, and is placed by Appendix J timing as a schedule's rows are;
 // the rates then include the XIRR.
 type APRRequest struct {
-	Principal      money.Amount   `json:"principal"`
-	Payments       []money.Amount `json:"payments"`
+	Principal      money.Amount   `json:"principal" required:"true"`
+	Payments       []money.Amount `json:"payments" required:"true"`
 	PeriodsPerYear int64          `json:"periods_per_year,omitzero"` // default 12, or the frequency's
 	StartDate      money.Date     `json:"start_date,omitzero"`
 	FirstDueDate   money.Date     `json:"first_due_date,omitzero"`

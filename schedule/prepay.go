@@ -5,9 +5,9 @@ import "github.com/repayplan/repayplan/money"
 // Prepayment is an extra repayment (提前还款) made right after row
 // AfterPeriod is paid as scheduled.
 type Prepayment struct {
-	Terms       Terms        `json:"terms"`
-	AfterPeriod int          `json:"after_period"`
-	Amount      money.Amount `json:"amount"`
+	Terms       Terms        `json:"terms" required:"true"`
+	AfterPeriod int          `json:"after_period" required:"true"`
+	Amount      money.Amount `json:"amount" required:"true"`
 	Mode        PrepayMode   `json:"mode,omitzero"`
 }
 

@@ -7,12 +7,12 @@ import "github.com/repayplan/repayplan/money"
 // is the usual choice: monthly, equal installments, periodic interest,
 // act/360, 2 places half up.
 type Terms struct {
-	Principal  money.Amount `json:"principal"`
-	AnnualRate money.Rate   `json:"annual_rate"`
-	Periods    int          `json:"periods"`
+	Principal  money.Amount `json:"principal" required:"true"`
+	AnnualRate money.Rate   `json:"annual_rate" required:"true"`
+	Periods    int          `json:"periods" required:"true"`
 	Frequency  Frequency    `json:"frequency,omitzero"`
 	Method     Method       `json:"method,omitzero"`
-	StartDate  money.Date   `json:"start_date"`
+	StartDate  money.Date   `json:"start_date" required:"true"`
 	// FirstDueDate, when set, anchors the calendar instead of StartDate:
 	// period i falls due FirstDueDate + (i−1) periods. An odd first period
 	// is priced by its actual days under InterestBasis Daily.
