@@ -29,6 +29,9 @@ func DecodeJSON(data []byte, v any) error {
 	}
 	err = toFieldError(err)
 	var e *Error
+	if errors.As(err, &e) && e.Field != "" {
+		e.Field = dropEmbedded(reflect.TypeOf(v), e.Field)
+	}
 	if !errors.As(err, &e) || e.Field == "" {
 		return err
 	}
@@ -287,4 +290,33 @@ func fieldType(t reflect.Type, key string) (reflect.Type, bool) {
 		}
 	}
 	return nil, false
+}
+
+// dropEmbedded removes from a dotted path the Go names of embedded structs,
+// which encoding/json includes ("Base.as_of") although their fields stand
+// at the level of the struct that embeds them.
+func dropEmbedded(t reflect.Type, field string) string {
+	segs := strings.Split(field, ".")
+	out := segs[:0]
+	for _, seg := range segs {
+		for t != nil && (t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Array || t.Kind() == reflect.Map) {
+			t = t.Elem()
+		}
+		if t == nil || t.Kind() != reflect.Struct {
+			out = append(out, seg)
+			t = nil
+			continue
+		}
+		if f, ok := t.FieldByName(seg); ok && f.Anonymous {
+			t = f.Type
+			continue // the embedded struct itself: not a JSON key
+		}
+		out = append(out, seg)
+		if ft, ok := fieldType(t, seg); ok {
+			t = ft
+		} else {
+			t = nil
+		}
+	}
+	return strings.Join(out, ".")
 }
