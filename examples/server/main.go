@@ -6,6 +6,7 @@
 //	go run ./examples/server [-addr 127.0.0.1:8080] [-max-body 1048576] [-max-conns 1024]
 //	                         [-max-concurrent 0] [-compute-timeout 5s]
 //	go run ./examples/server -loadtest [-n 20000] [-c 16] [-duration 30s]
+//	go run ./examples/server -hostile [-c 16] [-duration 20s] [-memory-limit 1073741824] [-health-bound 100ms]
 //
 // Endpoints:
 //
@@ -54,6 +55,16 @@
 // (a 360-period mortgage) at it from -c concurrent clients, stopping early
 // after -duration, and prints requests per second and p50/p99 latency. It
 // never talks to anything but loopback.
+//
+// With -hostile it attacks an in-process server on 127.0.0.1 with the
+// valid but costly requests a security review found (1 200 installments ×
+// 10 000 waivers, a contingent grace over 1 200 installments × 160
+// payments, act/act segments over 100 years, 24 000 payments), -c clients
+// per shape for -duration, under a Go memory limit of -memory-limit, while
+// polling /healthz every 50 ms. It fails unless the server stays up, every
+// answer is a result or a clear 4xx / 503 within the compute deadline,
+// /healthz always answers within -health-bound, and peak RSS stays under
+// the memory limit.
 package main
 
 import (
@@ -86,6 +97,9 @@ func run(args []string) error {
 	timeout := fs.Duration("compute-timeout", service.DefaultComputeTimeout, "wall time of one computation at most; past it 503")
 	shutdownTimeout := fs.Duration("shutdown-timeout", 10*time.Second, "how long to wait for requests in flight on SIGINT/SIGTERM")
 	loadtest := fs.Bool("loadtest", false, "run a loopback load test against an in-process server and exit")
+	hostile := fs.Bool("hostile", false, "run the hostile load test: -c clients per costly request shape for -duration, under -memory-limit")
+	memLimit := fs.Int64("memory-limit", 1<<30, "hostile: the Go memory limit and the bound on peak RSS, in bytes")
+	healthBound := fs.Duration("health-bound", 100*time.Millisecond, "hostile: every /healthz must answer within this")
 	n := fs.Int("n", 20000, "loadtest: number of requests")
 	c := fs.Int("c", 16, "loadtest: concurrent clients")
 	duration := fs.Duration("duration", 30*time.Second, "loadtest: stop after this long even if -n is not reached")
@@ -101,6 +115,18 @@ func run(args []string) error {
 	logger := slog.New(slog.NewTextHandler(os.Stderr, nil))
 	opts := service.Options{MaxBody: *maxBody, MaxConcurrent: *concurrent, ComputeTimeout: *timeout, Logger: logger}
 
+	if *hostile {
+		cfg := hostileConfig{Concurrency: *c, Duration: *duration, MemoryLimit: *memLimit, HealthBound: *healthBound}
+		rep, err := runHostile(context.Background(), opts, cfg)
+		if err != nil {
+			return err
+		}
+		fmt.Println(rep)
+		if !rep.OK() {
+			return fmt.Errorf("the hostile load test failed")
+		}
+		return nil
+	}
 	if *loadtest {
 		cfg := loadConfig{Requests: *n, Concurrency: *c, MaxDuration: *duration}
 		if err := cfg.validate(); err != nil {

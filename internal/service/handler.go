@@ -69,6 +69,7 @@ type server struct {
 //	GET  /v1/kinds    list the kinds
 //	GET  /healthz     liveness: the process answers
 //	GET  /readyz      readiness: 200 while a computation slot is free, 503 when every one is taken
+//	GET  /openapi.json the OpenAPI 3.1 document of all of these (repayplan.OpenAPI)
 //
 // Every error answer is JSON (see errorBody).
 func Handler(opts Options) http.Handler { return newService(opts).routes() }
@@ -112,10 +113,11 @@ func (s *server) routes() http.Handler {
 	mux.HandleFunc("/healthz", s.healthz)
 	mux.HandleFunc("/readyz", s.readyz)
 	mux.HandleFunc("/v1/kinds", s.listKinds)
+	mux.HandleFunc("/openapi.json", s.openapi())
 	mux.HandleFunc("/v1/{kind}", s.compute)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		// The path is the client's text: it is not echoed.
-		writeError(w, http.StatusNotFound, errorDetail{Code: "not_found", Reason: "no such endpoint; POST /v1/{kind}, GET /v1/kinds, /healthz, /readyz"})
+		writeError(w, http.StatusNotFound, errorDetail{Code: "not_found", Reason: "no such endpoint; POST /v1/{kind}, GET /v1/kinds, /healthz, /readyz, /openapi.json"})
 	})
 	return s.recoverPanics(mux)
 }
@@ -242,6 +244,13 @@ func (s *server) computeStatus(w http.ResponseWriter, r *http.Request, kind stri
 	if r.ContentLength > s.maxBody {
 		return s.tooLarge(w)
 	}
+	// Shed load before reading the body when every slot is busy: reading a
+	// megabyte only to refuse it is work an attacker gets for free. (The
+	// slot is taken only after the body is in, so a slow upload never holds
+	// one.)
+	if len(s.slots) >= cap(s.slots) {
+		return s.overloaded(w)
+	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.maxBody))
 	if err != nil {
 		var tooLarge *http.MaxBytesError
@@ -257,11 +266,7 @@ func (s *server) computeStatus(w http.ResponseWriter, r *http.Request, kind stri
 	select {
 	case s.slots <- struct{}{}:
 	default:
-		w.Header().Set("Retry-After", "1")
-		return writeError(w, http.StatusServiceUnavailable, errorDetail{
-			Code:   "overloaded",
-			Reason: fmt.Sprintf("all %d computation slots are busy; retry later", cap(s.slots)),
-		})
+		return s.overloaded(w)
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), s.timeout)
 	defer cancel()
@@ -310,6 +315,14 @@ func (s *server) computeStatus(w http.ResponseWriter, r *http.Request, kind stri
 	}
 	writeJSON(w, http.StatusOK, append(o.body, '\n'))
 	return http.StatusOK
+}
+
+func (s *server) overloaded(w http.ResponseWriter) int {
+	w.Header().Set("Retry-After", "1")
+	return writeError(w, http.StatusServiceUnavailable, errorDetail{
+		Code:   "overloaded",
+		Reason: fmt.Sprintf("all %d computation slots are busy; retry later", cap(s.slots)),
+	})
 }
 
 func (s *server) tooLarge(w http.ResponseWriter) int {
