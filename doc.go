@@ -16,4 +16,6 @@
 //
 // This package maps each request kind of the JSON contract (SPEC §6) to its
 // computation, so a service can expose every kind through one call to [Do].
+// [OpenAPI] describes the same contract, for the HTTP service, as an
+// OpenAPI 3.1 document generated from the request and result types.
 package repayplan

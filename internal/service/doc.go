@@ -8,6 +8,8 @@
 //	                  "input"); answer: the result JSON
 //	GET  /v1/kinds    {"kinds": [...]}
 //	GET  /healthz     {"status":"ok"}
+//	GET  /openapi.json the OpenAPI 3.1 document of the service, generated
+//	                  from the Go request and result types
 //
 // Status codes: 200 with the result; 400 for invalid or unsatisfiable input,
 // with a body naming the field:
