@@ -2,50 +2,113 @@ package repayplan
 
 import (
 	"context"
-	"sort"
+	"reflect"
+	"slices"
 
+	"github.com/repayplan/repayplan/card"
+	"github.com/repayplan/repayplan/loan"
 	"github.com/repayplan/repayplan/money"
+	"github.com/repayplan/repayplan/penalty"
+	"github.com/repayplan/repayplan/plan"
+	"github.com/repayplan/repayplan/schedule"
 )
 
-// handler decodes one kind's request strictly and computes its result.
-type handler func(request []byte) (any, error)
+// kind is one request kind of the JSON contract: how its request is
+// decoded and computed, and the Go types of its request and result, from
+// which the OpenAPI document is generated.
+type kind struct {
+	run             func(request []byte) (any, error)
+	request, result reflect.Type
+}
 
-func handlers() map[string]handler {
-	return map[string]handler{
-		"schedule":          scheduleKind,
-		"apr":               aprKind,
-		"prepayment":        prepaymentKind,
-		"accrual":           accrualKind,
-		"minimum_payment":   minimumPaymentKind,
-		"payoff_projection": payoffProjectionKind,
-		"deferral":          deferralKind,
-		"installment_plan":  installmentPlanKind,
-		"settlement":        settlementKind,
-		"offers":            offersKind,
+// kindOf is the kind that decodes a Req strictly and computes it.
+func kindOf[Req, Res any](compute func(Req) (Res, error)) kind {
+	return kind{
+		run: func(request []byte) (any, error) {
+			var req Req
+			if err := money.DecodeJSON(request, &req); err != nil {
+				return nil, err
+			}
+			res, err := compute(req)
+			if err != nil {
+				return nil, err
+			}
+			return res, nil
+		},
+		request: reflect.TypeFor[Req](),
+		result:  reflect.TypeFor[Res](),
 	}
+}
+
+// lookup returns the kind named name. A switch, not a package-level map:
+// the package holds no state, and nothing is allocated per call.
+func lookup(name string) (kind, bool) {
+	switch name {
+	case "schedule":
+		return kindOf(schedule.New), true
+	case "apr":
+		return kindOf(schedule.APR), true
+	case "prepayment":
+		return kindOf(schedule.Prepay), true
+	case "accrual":
+		return kindOf(penalty.Accrue), true
+	case "loan_statement":
+		return kindOf(loan.Accrue), true
+	case "card_statement":
+		return kindOf(card.Compute), true
+	case "minimum_payment":
+		return kindOf(plan.Minimum), true
+	case "payoff_projection":
+		return kindOf(plan.ProjectPayoff), true
+	case "deferral":
+		return kindOf(plan.Defer), true
+	case "installment_plan":
+		return kindOf(plan.Restructure), true
+	case "settlement":
+		return kindOf(plan.Settle), true
+	case "offers":
+		return kindOf(plan.Offers), true
+	}
+	return kind{}, false
 }
 
 // Kinds returns the request kinds Do understands, sorted.
 func Kinds() []string {
-	h := handlers()
-	out := make([]string, 0, len(h))
-	for k := range h {
-		out = append(out, k)
+	k := []string{
+		"schedule", "apr", "prepayment", "accrual", "loan_statement", "card_statement",
+		"minimum_payment", "payoff_projection", "deferral", "installment_plan", "settlement", "offers",
 	}
-	sort.Strings(out)
-	return out
+	slices.Sort(k)
+	return k
 }
 
-// Do decodes request as the JSON request of kind (unknown keys are an
-// error), computes it, and returns the result, ready for json.Marshal.
-// Invalid input gives an error matching money.ErrInvalid that names the
-// offending field.
+// Do decodes request as the JSON request of kind, computes it, and returns
+// the result, ready for json.Marshal. Each kind's request and result:
+//
+//	schedule           schedule.Terms       → schedule.Schedule
+//	apr                schedule.APRRequest  → schedule.Rates
+//	prepayment         schedule.Prepayment  → schedule.Recalculation
+//	accrual            penalty.Account      → penalty.Statement
+//	loan_statement     loan.Account         → loan.Statement
+//	card_statement     card.Account         → card.Statement
+//	minimum_payment    plan.MinimumRequest  → plan.MinimumResult
+//	payoff_projection  plan.PayoffRequest   → plan.Payoff
+//	deferral           plan.Deferral        → schedule.Schedule
+//	installment_plan   plan.Restructuring   → plan.Restructured
+//	settlement         plan.Settlement      → plan.Settled
+//	offers             plan.OfferRequest    → plan.OfferSet
+//
+// The result is the value, not a pointer, so a type switch on these types
+// works. Decoding is strict (see money.DecodeJSON): an unknown or
+// case-variant key, a duplicate key, a decimal written as a JSON number or a
+// missing required field is an error. Invalid input gives an error matching
+// money.ErrInvalid that names the offending field by its JSON path.
 func Do(kind string, request []byte) (any, error) {
-	h, ok := handlers()[kind]
+	k, ok := lookup(kind)
 	if !ok {
 		return nil, money.Errorf("kind", "unknown kind %q", kind)
 	}
-	return h(request)
+	return k.run(request)
 }
 
 // DoContext is Do under a context: it returns ctx's error instead of a
@@ -66,17 +129,4 @@ func DoContext(ctx context.Context, kind string, request []byte) (any, error) {
 		return nil, cerr
 	}
 	return res, err
-}
-
-// decodeAndRun is the common shape of every handler.
-func decodeAndRun[Req, Res any](request []byte, run func(Req) (Res, error)) (any, error) {
-	var req Req
-	if err := money.DecodeJSON(request, &req); err != nil {
-		return nil, err
-	}
-	res, err := run(req)
-	if err != nil {
-		return nil, err
-	}
-	return res, nil
 }

@@ -1,6 +1,7 @@
 package penalty
 
 import (
+	"context"
 	"slices"
 	"time"
 
@@ -10,23 +11,42 @@ import (
 // Accrue computes the statement of account a as of a.AsOf: penalty
 // accrued segment by segment, late fees assessed, waivers and payments
 // applied in date order. It is pure and safe for concurrent use. Invalid
-// input gives an error matching money.ErrInvalid that names the field.
+// input gives an error matching money.ErrInvalid that names the field,
+// and so does an account whose explanation would exceed
+// MaxExplanationRecords or whose amounts could not be held at its
+// rounding: both are checked from the request's counts before any work.
 func Accrue(a Account) (Statement, error) {
+	return AccrueContext(context.Background(), a)
+}
+
+// AccrueContext is Accrue under a context: it stops and returns ctx's
+// error once ctx is done, checked between event dates (every
+// ctxEvery dates), so a caller's deadline bounds the work of even the
+// largest valid account.
+func AccrueContext(ctx context.Context, a Account) (Statement, error) {
+	if ctx == nil {
+		return Statement{}, money.Errorf("ctx", "is required (use context.Background())")
+	}
 	if err := validate(a); err != nil {
 		return Statement{}, err
 	}
 	e := newEngine(a)
-	if err := e.run(); err != nil {
+	if err := e.checkRange(); err != nil {
+		return Statement{}, err
+	}
+	e.bound = e.explanationBound()
+	e.budgeted = e.bound.total() > MaxExplanationRecords
+	e.explain.Segments = make([]Segment, 0, min(e.bound.segments, MaxExplanationRecords+1))
+	if err := e.run(ctx); err != nil {
 		return Statement{}, err
 	}
 	return e.statement(), nil
 }
 
-// maxSegments bounds the explanation (and so the work and memory) of one
-// account. Segments grow with installments × payment dates, so a ledger of
-// a thousand overdue installments and a hundred thousand payments would
-// otherwise need hundreds of millions of them.
-const maxSegments = 200_000
+// ctxEvery is how many event dates pass between checks of the context:
+// often enough that a done context stops the work within well under a
+// millisecond, rarely enough that checking costs nothing measurable.
+const ctxEvery = 64
 
 // ledger is one installment's running state.
 type ledger struct {
@@ -43,7 +63,7 @@ type ledger struct {
 	capAmount  money.Amount
 	capped     bool
 	segStart   money.Date // start of the open segment
-	contFrom   int        // index of its first contingent segment, or −1
+	contSegs   []int32    // indices of its contingent segments, resolved at the grace end
 }
 
 func (l *ledger) unpaid() money.Amount {
@@ -62,6 +82,12 @@ type engine struct {
 	hasCap      bool
 	rates       dailyRates
 	active      []int // installments with an open segment, in number order
+	owing       owedSet
+	// bound is the records' upper bound from the counts; when it is over
+	// MaxExplanationRecords the run is budgeted: checked after each step.
+	bound        recordBound
+	budgeted     bool
+	waiverVisits int // installment balances the waivers visited
 	unapplied   money.Amount
 	allocations []Allocation // backing store the payments' allocations are cut from
 	explain     Explanation
@@ -79,6 +105,7 @@ func newEngine(a Account) *engine {
 		contingent: p.GraceMode == Forgive && p.GraceDays > 0,
 		hasCap:     p.Cap != nil,
 		rates:      newDailyRates(p.PenaltyRate),
+		owing:      newOwedSet(len(a.Installments)),
 	}
 	// The statement must not share memory with the caller's account.
 	e.explain.Policy = p
@@ -93,7 +120,6 @@ func newEngine(a Account) *engine {
 	for k, in := range a.Installments {
 		l := &e.ls[k]
 		l.number = k + 1
-		l.contFrom = -1
 		// Everything below counts from the effective due date D.
 		l.contract, l.due = in.DueDate, p.EffectiveDueDate(in.DueDate)
 		if l.due != l.contract {
@@ -115,18 +141,18 @@ func newEngine(a Account) *engine {
 				l.end = stop
 			}
 		}
-		l.owed[PrincipalComponent] = in.Principal
-		l.owed[InterestComponent] = in.Interest
-		l.owed[FeeComponent] = in.Fee
+		e.setOwed(l, PrincipalComponent, in.Principal)
+		e.setOwed(l, InterestComponent, in.Interest)
+		e.setOwed(l, FeeComponent, in.Fee)
 		if e.hasCap {
 			l.capAmount = in.Principal.MulRatio(p.Cap.Ratio(), p.Rounding)
 		}
 	}
 	e.payments = onOrBefore(a.Payments, a.AsOf, func(p Payment) money.Date { return p.Date })
 	e.waivers = onOrBefore(a.Waivers, a.AsOf, func(w Waiver) money.Date { return w.Date })
-	// Sized by the installments due, not all of them: a 30-year loan's
+	// Segments are sized by AccrueContext from their bound. Late fees are
+	// sized by the installments due, not all of them: a 30-year loan's
 	// statement has a few hundred installments not yet due.
-	e.explain.Segments = make([]Segment, 0, 4*due+len(e.payments))
 	e.explain.LateFees = make([]LateFeeAssessment, 0, due)
 	e.explain.Payments = make([]PaymentApplication, 0, len(e.payments))
 	e.allocations = make([]Allocation, 0, 4*len(e.payments))
@@ -152,26 +178,47 @@ func onOrBefore[T any](items []T, asOf money.Date, date func(T) money.Date) []T 
 // run processes every event date up to as_of. On each date X, in order:
 // segments ending at X close, grace ends resolve (contingent penalty,
 // late fee), waivers apply, then payments.
-func (e *engine) run() error {
+func (e *engine) run(ctx context.Context) error {
 	pi, wi := 0, 0
-	for _, x := range e.eventDates() {
+	for i, x := range e.eventDates() {
+		if i%ctxEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
 		split := x == e.asOf || e.rates.splitsAt(x) ||
 			(pi < len(e.payments) && e.payments[pi].Date == x) ||
 			(wi < len(e.waivers) && e.waivers[wi].Date == x)
 		e.closeSegments(x, split)
-		if len(e.explain.Segments) > maxSegments {
-			return money.Errorf("payments", "ledger too large: more than %d penalty segments (installments accruing × payment dates)", maxSegments)
+		if err := e.spent(); err != nil {
+			return err
 		}
 		e.openSegments(x)
 		e.endGraces(x)
 		for ; wi < len(e.waivers) && e.waivers[wi].Date == x; wi++ {
 			e.waive(e.waivers[wi])
+			if err := e.spent(); err != nil {
+				return err
+			}
 		}
 		for ; pi < len(e.payments) && e.payments[pi].Date == x; pi++ {
 			e.pay(e.payments[pi])
+			if err := e.spent(); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
+}
+
+// spent checks the record budget of a budgeted run. One step writes at
+// most a record per installment and component, so the explanation never
+// holds more than the limit plus a step's worth.
+func (e *engine) spent() error {
+	if !e.budgeted {
+		return nil
+	}
+	return e.overBudget()
 }
 
 // eventDates lists, sorted and unique, every date on which something
@@ -232,6 +279,12 @@ func (e *engine) openSegments(x money.Date) {
 	}
 }
 
+// setOwed sets what l owes of c, keeping e.owing in step.
+func (e *engine) setOwed(l *ledger, c Component, v money.Amount) {
+	l.owed[c] = v
+	e.owing.set(c, l.number-1, v.IsPositive())
+}
+
 // base is what penalty accrues on now.
 func (e *engine) base(l *ledger) money.Amount {
 	b := l.owed[PrincipalComponent]
@@ -274,12 +327,10 @@ func (e *engine) close(l *ledger, x money.Date) {
 	if e.contingent && !x.After(l.graceEnd) {
 		seg.Status = Contingent
 		l.contingent = l.contingent.Add(amt)
-		if l.contFrom < 0 {
-			l.contFrom = len(e.explain.Segments)
-		}
+		l.contSegs = append(l.contSegs, int32(len(e.explain.Segments)))
 	} else {
 		l.accrued = l.accrued.Add(amt)
-		l.owed[PenaltyComponent] = l.owed[PenaltyComponent].Add(amt)
+		e.setOwed(l, PenaltyComponent, l.owed[PenaltyComponent].Add(amt))
 	}
 	e.explain.Segments = append(e.explain.Segments, seg)
 }
@@ -306,18 +357,14 @@ func (e *engine) resolveContingent(l *ledger, owed bool) {
 	if owed {
 		status = Payable
 		l.accrued = l.accrued.Add(l.contingent)
-		l.owed[PenaltyComponent] = l.owed[PenaltyComponent].Add(l.contingent)
+		e.setOwed(l, PenaltyComponent, l.owed[PenaltyComponent].Add(l.contingent))
 	}
-	if l.contFrom >= 0 {
-		// Its contingent segments are interleaved with other
-		// installments' from contFrom on.
-		for i := l.contFrom; i < len(e.explain.Segments); i++ {
-			if g := &e.explain.Segments[i]; g.Installment == l.number && g.Status == Contingent {
-				g.Status = status
-			}
-		}
+	// Its contingent segments are interleaved with other installments';
+	// their indices were kept, so resolving touches only them.
+	for _, i := range l.contSegs {
+		e.explain.Segments[i].Status = status
 	}
-	l.contingent, l.contFrom = money.Amount{}, -1
+	l.contingent, l.contSegs = money.Amount{}, nil
 }
 
 func (e *engine) assessLateFee(l *ledger, x money.Date, unpaid money.Amount) {
@@ -332,7 +379,7 @@ func (e *engine) assessLateFee(l *ledger, x money.Date, unpaid money.Amount) {
 		}
 	}
 	l.assessed = l.assessed.Add(a.Amount)
-	l.owed[LateFeeComponent] = l.owed[LateFeeComponent].Add(a.Amount)
+	e.setOwed(l, LateFeeComponent, l.owed[LateFeeComponent].Add(a.Amount))
 	e.explain.LateFees = append(e.explain.LateFees, a)
 }
 

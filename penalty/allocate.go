@@ -29,16 +29,19 @@ func (e *engine) dueBy(x money.Date) int {
 }
 
 // allocate pays installments lo..hi−1 from left and returns what remains.
+// It visits only installments that owe something (e.owing), so each visit
+// writes an allocation: the walk is linear in the allocations, however
+// many installments were paid off before.
 func (e *engine) allocate(lo, hi int, left money.Amount, out *[]Allocation) money.Amount {
 	if e.pol.AllocationScope == ByComponent {
 		for _, c := range e.alloc {
-			for k := lo; k < hi && left.IsPositive(); k++ {
+			for k := e.owing.next(c, lo, hi); k < hi && left.IsPositive(); k = e.owing.next(c, k+1, hi) {
 				left = e.take(k, c, left, out)
 			}
 		}
 		return left
 	}
-	for k := lo; k < hi && left.IsPositive(); k++ {
+	for k := e.owing.nextAny(lo, hi); k < hi && left.IsPositive(); k = e.owing.nextAny(k+1, hi) {
 		for _, c := range e.alloc {
 			left = e.take(k, c, left, out)
 		}
@@ -48,12 +51,13 @@ func (e *engine) allocate(lo, hi int, left money.Amount, out *[]Allocation) mone
 
 // take pays as much of installment k's component c as left allows.
 func (e *engine) take(k int, c Component, left money.Amount, out *[]Allocation) money.Amount {
-	have := e.ls[k].owed[c]
+	l := &e.ls[k]
+	have := l.owed[c]
 	if !have.IsPositive() || !left.IsPositive() {
 		return left
 	}
 	a := money.Min(have, left)
-	e.ls[k].owed[c] = have.Sub(a)
+	e.setOwed(l, c, have.Sub(a))
 	*out = append(*out, Allocation{Installment: k + 1, Component: c, Amount: a.Round(e.pol.Rounding)})
 	return left.Sub(a)
 }
@@ -68,15 +72,16 @@ func (e *engine) waive(w Waiver) {
 		lo, hi = w.Installment-1, w.Installment
 	}
 	left := w.Amount
+	byAmount := w.Percent.IsZero()
 	var total money.Amount
-	for k := lo; k < hi; k++ {
+	// Only installments owing the component are visited (e.owing), and an
+	// amount waiver stops once it is used up.
+	for k := e.owing.next(w.Component, lo, hi); k < hi && (!byAmount || left.IsPositive()); k = e.owing.next(w.Component, k+1, hi) {
+		e.waiverVisits++
 		l := &e.ls[k]
 		have := l.owed[w.Component]
-		if !have.IsPositive() {
-			continue
-		}
 		var a money.Amount
-		if w.Percent.IsZero() {
+		if byAmount {
 			a = money.Min(left, have)
 			left = left.Sub(a)
 		} else {
@@ -85,7 +90,7 @@ func (e *engine) waive(w Waiver) {
 		if !a.IsPositive() {
 			continue
 		}
-		l.owed[w.Component] = have.Sub(a)
+		e.setOwed(l, w.Component, have.Sub(a))
 		total = total.Add(a)
 		rec.Applied = append(rec.Applied, Allocation{Installment: k + 1, Component: w.Component, Amount: a.Round(e.pol.Rounding)})
 	}

@@ -116,7 +116,7 @@ func AccrueAll[K any](ctx context.Context, asOf money.Date, accounts iter.Seq2[K
 	var wg sync.WaitGroup
 	wg.Add(workers)
 	for range workers {
-		go batchWorker(jobs, results, quit, &wg)
+		go batchWorker(ctx, jobs, results, quit, &wg)
 	}
 	defer func() {
 		close(quit)
@@ -181,8 +181,9 @@ type batchJob[K any] struct {
 }
 
 // batchWorker accrues jobs until jobs is closed, skipping what is left
-// once quit is closed.
-func batchWorker[K any](jobs <-chan batchJob[K], results chan<- BatchResult[K], quit <-chan struct{}, wg *sync.WaitGroup) {
+// once quit is closed. Each account is accrued under ctx, so a batch
+// cancelled mid-account stops that account too.
+func batchWorker[K any](ctx context.Context, jobs <-chan batchJob[K], results chan<- BatchResult[K], quit <-chan struct{}, wg *sync.WaitGroup) {
 	defer wg.Done()
 	for j := range jobs {
 		select {
@@ -191,19 +192,19 @@ func batchWorker[K any](jobs <-chan batchJob[K], results chan<- BatchResult[K], 
 		default:
 		}
 		r := BatchResult[K]{Index: j.index, Key: j.key}
-		r.Statement, r.Err = accrueRecovered(j.account)
+		r.Statement, r.Err = accrueRecovered(ctx, j.account)
 		results <- r
 	}
 }
 
-// accrueRecovered is Accrue, with a panic (a bug: Accrue never panics on
-// any input) reported as that account's error rather than taking the
-// whole batch, and the process, down.
-func accrueRecovered(a Account) (s Statement, err error) {
+// accrueRecovered is AccrueContext, with a panic (a bug: Accrue never
+// panics on any input) reported as that account's error rather than
+// taking the whole batch, and the process, down.
+func accrueRecovered(ctx context.Context, a Account) (s Statement, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			s, err = Statement{}, fmt.Errorf("penalty: Accrue panicked: %v", p)
 		}
 	}()
-	return Accrue(a)
+	return AccrueContext(ctx, a)
 }

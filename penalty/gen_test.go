@@ -88,7 +88,7 @@ func randomPolicy(rng *rand.Rand, places int) penalty.Policy {
 	}
 	switch rng.IntN(3) {
 	case 1:
-		p.LateFee = penalty.LateFee{Kind: penalty.FixedFee, Amount: money.New(rng.Int64N(100), 0)}
+		p.LateFee = penalty.LateFee{Kind: penalty.FixedFee, Amount: money.New(1+rng.Int64N(100), 0)}
 	case 2:
 		p.LateFee = penalty.LateFee{Kind: penalty.PercentFee, Rate: money.NewRate(int64(rng.IntN(10)), 2),
 			Min: money.New(rng.Int64N(20), 0)}

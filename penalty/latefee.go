@@ -27,5 +27,7 @@ func (f LateFee) Charge(unpaid money.Amount, r money.Rounding) money.Amount {
 // Validate checks f as a late-fee rule: a known kind, and only the fields
 // that kind takes (a fixed fee its amount, a percent fee its rate between
 // 0 and 1 and non-negative min and max with max ≥ min). Errors name the
-// field below the late fee ("rate", "max").
-func (f LateFee) Validate() error { return validateLateFee(f) }
+// field below the late fee ("rate", "max"). Amounts may have up to
+// money.MaxPlaces places here; an accrual policy also holds them to its
+// rounding's minor unit.
+func (f LateFee) Validate() error { return validateLateFee(f, money.MaxPlaces) }

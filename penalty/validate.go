@@ -21,13 +21,19 @@ func validate(a Account) error {
 	if err := checkDate("as_of", a.AsOf); err != nil {
 		return err
 	}
-	if err := validateInstallments(a.Installments); err != nil {
+	// Amounts are checked against the rounding's minor unit, so the
+	// rounding itself is checked first.
+	if err := money.Within("policy.rounding", a.Policy.Rounding.Validate()); err != nil {
 		return err
 	}
-	if err := validatePayments(a.Payments); err != nil {
+	places := a.Policy.Rounding.Places()
+	if err := validateInstallments(a.Installments, places); err != nil {
 		return err
 	}
-	if err := validateWaivers(a.Waivers, len(a.Installments)); err != nil {
+	if err := validatePayments(a.Payments, places); err != nil {
+		return err
+	}
+	if err := validateWaivers(a.Waivers, len(a.Installments), places); err != nil {
 		return err
 	}
 	if err := money.Within("policy", validatePolicy(a.Policy)); err != nil {
@@ -62,29 +68,41 @@ func checkDate(field string, d money.Date) error {
 	return nil
 }
 
-// checkNonNegative checks an input amount: within SPEC §5's bounds and not
-// negative.
-func checkNonNegative(field string, a money.Amount) error {
+// checkNonNegative checks an input amount: within SPEC §5's bounds, not
+// negative, and a whole number of minor units at places.
+func checkNonNegative(field string, a money.Amount, places int) error {
 	if err := money.CheckAmount(field, a); err != nil {
 		return err
 	}
 	if a.IsNegative() {
 		return money.Errorf(field, "must not be negative, got %s", a)
 	}
-	return nil
+	return checkMinorUnits(field, a, places)
 }
 
-func checkPositive(field string, a money.Amount) error {
+func checkPositive(field string, a money.Amount, places int) error {
 	if err := money.CheckAmount(field, a); err != nil {
 		return err
 	}
 	if !a.IsPositive() {
 		return money.Errorf(field, "must be greater than 0, got %s", a)
 	}
+	return checkMinorUnits(field, a, places)
+}
+
+// checkMinorUnits rejects an amount finer than the rounding's minor unit.
+// Every amount a statement shows is rounded to it, so a payment of 0.005
+// would show as 0.01 while paying half of that: three of them would read
+// 0.03 and take 0.015 off the principal, and the ledger would not
+// reconcile to the cent.
+func checkMinorUnits(field string, a money.Amount, places int) error {
+	if !a.FitsPlaces(places) {
+		return money.Errorf(field, "must be a whole number of minor units (%d decimal places, policy.rounding), got %s", places, a)
+	}
 	return nil
 }
 
-func validateInstallments(ins []Installment) error {
+func validateInstallments(ins []Installment, places int) error {
 	if len(ins) == 0 {
 		return money.Errorf("installments", "must list at least one installment")
 	}
@@ -92,7 +110,7 @@ func validateInstallments(ins []Installment) error {
 		return money.Errorf("installments", "at most %d installments, got %d", MaxInstallments, len(ins))
 	}
 	for i, in := range ins {
-		if err := validateInstallment(i, in, ins); err != nil {
+		if err := validateInstallment(i, in, ins, places); err != nil {
 			return money.Within(fmt.Sprintf("installments[%d]", i), err)
 		}
 	}
@@ -101,7 +119,7 @@ func validateInstallments(ins []Installment) error {
 
 // validateInstallment checks installment i; field names are relative to
 // it, so the common valid case formats no strings.
-func validateInstallment(i int, in Installment, ins []Installment) error {
+func validateInstallment(i int, in Installment, ins []Installment, places int) error {
 	if err := checkDate("due_date", in.DueDate); err != nil {
 		return err
 	}
@@ -109,23 +127,23 @@ func validateInstallment(i int, in Installment, ins []Installment) error {
 		return money.Errorf("due_date", "installments must be in due-date order: %s is before installment %d's %s",
 			in.DueDate, i, ins[i-1].DueDate)
 	}
-	if err := checkNonNegative("principal", in.Principal); err != nil {
+	if err := checkNonNegative("principal", in.Principal, places); err != nil {
 		return err
 	}
-	if err := checkNonNegative("interest", in.Interest); err != nil {
+	if err := checkNonNegative("interest", in.Interest, places); err != nil {
 		return err
 	}
-	return checkNonNegative("fee", in.Fee)
+	return checkNonNegative("fee", in.Fee, places)
 }
 
-func validatePayments(ps []Payment) error {
+func validatePayments(ps []Payment, places int) error {
 	if len(ps) > MaxPayments {
 		return money.Errorf("payments", "at most %d payments, got %d", MaxPayments, len(ps))
 	}
 	for i, p := range ps {
 		err := checkDate("date", p.Date)
 		if err == nil {
-			err = checkPositive("amount", p.Amount)
+			err = checkPositive("amount", p.Amount, places)
 		}
 		if err != nil {
 			return money.Within(fmt.Sprintf("payments[%d]", i), err)
@@ -134,19 +152,19 @@ func validatePayments(ps []Payment) error {
 	return nil
 }
 
-func validateWaivers(ws []Waiver, n int) error {
+func validateWaivers(ws []Waiver, n, places int) error {
 	if len(ws) > MaxWaivers {
 		return money.Errorf("waivers", "at most %d waivers, got %d", MaxWaivers, len(ws))
 	}
 	for i, w := range ws {
-		if err := validateWaiver(w, n); err != nil {
+		if err := validateWaiver(w, n, places); err != nil {
 			return money.Within(fmt.Sprintf("waivers[%d]", i), err)
 		}
 	}
 	return nil
 }
 
-func validateWaiver(w Waiver, n int) error {
+func validateWaiver(w Waiver, n, places int) error {
 	if err := checkDate("date", w.Date); err != nil {
 		return err
 	}
@@ -162,7 +180,7 @@ func validateWaiver(w Waiver, n int) error {
 		if w.Percent.Sign() < 0 || w.Percent.Exceeds(1) {
 			return money.Errorf("percent", "must be between 0 and 1, got %s", w.Percent)
 		}
-	} else if err := checkPositive("amount", w.Amount); err != nil {
+	} else if err := checkPositive("amount", w.Amount, places); err != nil {
 		return err
 	}
 	if w.Installment < 0 || w.Installment > n {
@@ -184,7 +202,7 @@ func validatePolicy(p Policy) error {
 	if p.GraceMode > Defer {
 		return money.Errorf("grace_mode", "must be forgive or defer")
 	}
-	if err := validateLateFee(p.LateFee); err != nil {
+	if err := validateLateFee(p.LateFee, p.Rounding.Places()); err != nil {
 		return money.Within("late_fee", err)
 	}
 	if p.StopAfterDays < 0 || p.StopAfterDays > maxStopDays {
@@ -213,12 +231,30 @@ func validatePolicy(p Policy) error {
 	return money.Within("rounding", p.Rounding.Validate())
 }
 
-func validatePenaltyRate(r PenaltyRate) error {
-	if err := money.CheckRate("rate", r.Rate, 0, 10); err != nil {
-		return err
+// maxPenaltyRate bounds a penalty rate by its unit: SPEC §5's annual bound
+// of 10 (1000 % a year) carried to the other units nominally, as §1
+// converts them (monthly = annual/12, daily = annual/360), so a daily rate
+// of 5 (500 % a day) is not read as valid. It returns the bound and how an
+// error states it.
+func maxPenaltyRate(u Unit) (money.Ratio, string) {
+	switch u {
+	case Monthly:
+		return money.NewRatio(10, 12), "10/12 ≈ 0.8333 (1000 % a year)"
+	case Daily:
+		return money.NewRatio(10, 360), "10/360 ≈ 0.02778 (1000 % a year on 360 days)"
 	}
+	return money.NewRatio(10, 1), "10 (1000 % a year)"
+}
+
+func validatePenaltyRate(r PenaltyRate) error {
 	if r.Unit > Daily {
 		return money.Errorf("unit", "must be annual, monthly or daily")
+	}
+	if r.Rate.Sign() < 0 {
+		return money.Errorf("rate", "must not be negative, got %s", r.Rate)
+	}
+	if limit, bound := maxPenaltyRate(r.Unit); r.Rate.Ratio().Cmp(limit) > 0 {
+		return money.Errorf("rate", "a %s rate must be at most %s, got %s", r.Unit, bound, r.Rate)
 	}
 	if !r.DayCount.Valid() {
 		return money.Errorf("day_count", "must be act/360, act/365, 30/360 or act/act")
@@ -226,7 +262,7 @@ func validatePenaltyRate(r PenaltyRate) error {
 	return money.CheckRate("markup", r.Markup, 0, 10)
 }
 
-func validateLateFee(f LateFee) error {
+func validateLateFee(f LateFee, places int) error {
 	switch f.Kind {
 	case NoLateFee:
 		if !f.Amount.IsZero() || !f.Rate.IsZero() || !f.Min.IsZero() || !f.Max.IsZero() {
@@ -237,7 +273,13 @@ func validateLateFee(f LateFee) error {
 		if !f.Rate.IsZero() || !f.Min.IsZero() || !f.Max.IsZero() {
 			return money.Errorf("kind", "a fixed late fee takes only amount, not rate, min or max")
 		}
-		return checkNonNegative("amount", f.Amount)
+		if !f.Amount.IsPositive() {
+			if f.Amount.IsNegative() {
+				return money.Errorf("amount", "must not be negative, got %s", f.Amount)
+			}
+			return money.Errorf("amount", "is required for kind fixed (a fixed late fee of 0 is no late fee: use kind none)")
+		}
+		return checkNonNegative("amount", f.Amount, places)
 	case PercentFee:
 		if !f.Amount.IsZero() {
 			return money.Errorf("amount", "a percent late fee takes rate, min and max, not amount")
@@ -245,10 +287,10 @@ func validateLateFee(f LateFee) error {
 		if err := money.CheckRate("rate", f.Rate, 0, 1); err != nil {
 			return err
 		}
-		if err := checkNonNegative("min", f.Min); err != nil {
+		if err := checkNonNegative("min", f.Min, places); err != nil {
 			return err
 		}
-		if err := checkNonNegative("max", f.Max); err != nil {
+		if err := checkNonNegative("max", f.Max, places); err != nil {
 			return err
 		}
 		if f.Max.IsPositive() && f.Max.Cmp(f.Min) < 0 {

@@ -53,10 +53,27 @@ func newBuilder(r OfferRequest) (builder, error) {
 	return b, nil
 }
 
-// account reads what is owed from the statement or the outstanding
-// components, and the start date from the statement when none is given.
+// account reads what is owed from the statement, the loan statement's
+// payoff or the outstanding components, and the start date from the
+// statement when none is given.
 func (b *builder) account(r OfferRequest) error {
 	field := "outstanding"
+	if r.LoanStatement != nil {
+		if r.Statement != nil || !r.Outstanding.IsZero() {
+			return money.Errorf("loan_statement", "give exactly one of statement, loan_statement or outstanding")
+		}
+		field = "loan_statement.payoff"
+		b.out = OutstandingOfLoan(*r.LoanStatement)
+		if b.start.IsZero() {
+			b.start = r.LoanStatement.AsOf
+		}
+	}
+	if r.CardStatement != nil {
+		if err := b.cardAccount(r); err != nil {
+			return err
+		}
+		field = "card_statement.payoff"
+	}
 	if r.Statement != nil {
 		if !r.Outstanding.IsZero() {
 			return money.Errorf("outstanding", "give statement or outstanding, not both")

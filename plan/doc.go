@@ -22,7 +22,12 @@
 //     others do not.
 //
 // An account's outstanding components come from a penalty statement with
-// [OutstandingOf], or are given directly as an [Outstanding].
+// [OutstandingOf], from a loan statement's payoff today with
+// [OutstandingOfLoan] (never the interest its schedule has yet to earn),
+// from a card statement's payoff today with [OutstandingOfCard] (purchases
+// and cash advances as principal, billed and accrued interest, 违约金 as
+// the late fee), or are given directly as an [Outstanding]. The minimum
+// policy is [MinimumPolicy], the shared [minimum.Policy].
 //
 // Every entry point validates its input and reports the first problem as a
 // *money.Error naming the field by its JSON path ("periods: must be at most
@@ -59,8 +64,11 @@
 // nothing, so it has no APR.
 //
 // Offers:
-//   - The account is a penalty statement or its outstanding components;
-//     start_date defaults to the statement's as_of.
+//   - The account is a penalty statement, a loan statement (priced on its
+//     payoff: the prepayment fee counts as a fee, and the payoff's credit
+//     is used up penalty, late fee, fee, interest, then principal first) or
+//     its outstanding components — exactly one; start_date defaults to the
+//     statement's as_of.
 //   - The policy ([OfferPolicy]) defaults to [CNCardPolicy], an example
 //     card policy; in a given policy, absent term lists and a zero
 //     deferral term take the defaults documented there.

@@ -1,19 +1,17 @@
 package plan
 
 import (
-	"sort"
-
+	"github.com/repayplan/repayplan/minimum"
 	"github.com/repayplan/repayplan/money"
 )
 
 // MinimumPolicy is a card's minimum-payment rule (最低还款额): a fraction
 // of the balances it names in Percent and the whole of every other balance,
 // rounded once, raised to Floor, and never more than the balances' sum.
-// The zero MinimumPolicy asks for every balance in full.
-type MinimumPolicy struct {
-	Percent map[string]money.Rate `json:"percent,omitempty"` // balance name → fraction (0 to 1)
-	Floor   money.Amount          `json:"floor,omitzero"`
-}
+// The zero MinimumPolicy asks for every balance in full. It is
+// [minimum.Policy], shared with the card engine; convert with
+// minimum.Policy(p) for its methods.
+type MinimumPolicy minimum.Policy
 
 // CNCardMinimum is a typical Chinese credit card's rule, an example and not
 // any bank's terms: 10 % of purchases (消费本金) plus all of cash advances,
@@ -44,7 +42,7 @@ func USCardMinimum() MinimumPolicy {
 // MinimumRequest is the minimum_payment request: named balances and the
 // policy that applies to them.
 type MinimumRequest struct {
-	Balances map[string]money.Amount `json:"balances"`
+	Balances map[string]money.Amount `json:"balances" required:"true"`
 	Policy   MinimumPolicy           `json:"policy,omitzero"`
 	Rounding money.Rounding          `json:"rounding,omitzero"`
 }
@@ -68,21 +66,9 @@ func Minimum(r MinimumRequest) (MinimumResult, error) {
 	return MinimumResult{MinimumPayment: r.Policy.due(names, amounts, r.Rounding)}, nil
 }
 
-// due applies p to the balances (names[i] owes amounts[i]). The products
-// are summed exactly and rounded once, as a statement prints one figure.
+// due applies p to the balances (names[i] owes amounts[i]).
 func (p MinimumPolicy) due(names []string, amounts []money.Amount, rnd money.Rounding) money.Amount {
-	var raw money.Ratio
-	var total money.Amount
-	for i, a := range amounts {
-		total = total.Add(a)
-		q := a.Ratio()
-		if pct, ok := p.Percent[names[i]]; ok {
-			q = q.Mul(pct.Ratio())
-		}
-		raw = raw.Add(q)
-	}
-	m := money.Max(money.RoundRatio(raw, rnd), p.Floor)
-	return money.Min(m, total).Round(rnd)
+	return minimum.Policy(p).Due(names, amounts, rnd)
 }
 
 func (r MinimumRequest) check() error {
@@ -92,30 +78,22 @@ func (r MinimumRequest) check() error {
 	if r.Balances == nil {
 		return money.Errorf("balances", "is required")
 	}
-	for _, n := range sortedKeys(r.Balances) {
+	names := sortedKeys(r.Balances)
+	amounts := make([]money.Amount, len(names))
+	for i, n := range names {
 		if err := checkMoney("balances."+n, r.Balances[n], r.Rounding); err != nil {
 			return err
 		}
+		amounts[i] = r.Balances[n]
+	}
+	if err := minimum.CheckSum("balances", amounts, r.Rounding); err != nil {
+		return err
 	}
 	return money.Within("policy", r.Policy.check(r.Rounding))
 }
 
-func (p MinimumPolicy) check(rnd money.Rounding) error {
-	for _, n := range sortedKeys(p.Percent) {
-		if err := checkFraction("percent."+n, p.Percent[n]); err != nil {
-			return err
-		}
-	}
-	return checkMoney("floor", p.Floor, rnd)
-}
+func (p MinimumPolicy) check(rnd money.Rounding) error { return minimum.Policy(p).Check(rnd) }
 
 // sortedKeys returns m's keys in order, so validation reports the same
 // field first on every run.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
+func sortedKeys[V any](m map[string]V) []string { return minimum.Names(m) }

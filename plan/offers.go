@@ -3,6 +3,8 @@ package plan
 import (
 	"strconv"
 
+	"github.com/repayplan/repayplan/card"
+	"github.com/repayplan/repayplan/loan"
 	"github.com/repayplan/repayplan/money"
 	"github.com/repayplan/repayplan/penalty"
 )
@@ -12,13 +14,18 @@ import (
 // customer can afford, the limits a plan must keep to, and the policy that
 // prices the plans.
 type OfferRequest struct {
-	// Statement or Outstanding, not both: what the account owes.
-	Statement   *penalty.Statement `json:"statement,omitempty"`
-	Outstanding Outstanding        `json:"outstanding,omitzero"`
+	// Exactly one of Statement, LoanStatement, CardStatement or
+	// Outstanding: what the account owes. A loan or card statement is
+	// priced on its payoff today (OutstandingOfLoan, OutstandingOfCard),
+	// never on interest not yet earned.
+	Statement     *penalty.Statement `json:"statement,omitempty"`
+	LoanStatement *loan.Statement    `json:"loan_statement,omitempty"`
+	CardStatement *card.Statement    `json:"card_statement,omitempty"`
+	Outstanding   Outstanding        `json:"outstanding,omitzero"`
 	// StartDate is when the plans start (the settlement is paid, the first
 	// installment falls due a month later). Absent, the statement's as_of.
 	StartDate         money.Date   `json:"start_date,omitzero"`
-	AffordablePayment money.Amount `json:"affordable_payment"`
+	AffordablePayment money.Amount `json:"affordable_payment" required:"true"`
 	Limits            Limits       `json:"limits,omitzero"`
 	// Policy prices the candidate plans; nil means CNCardPolicy().
 	Policy   *OfferPolicy   `json:"policy,omitempty"`

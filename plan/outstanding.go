@@ -23,7 +23,9 @@ func (o Outstanding) IsZero() bool {
 	return true
 }
 
-// Sum returns the sum of the components: what settles the account today.
+// Sum returns the sum of the components. It settles the account today
+// only when the components are what is owed today, as OutstandingOfLoan's
+// are; OutstandingOf a statement also counts installments not yet due.
 func (o Outstanding) Sum() money.Amount {
 	return o.Principal.Add(o.Interest).Add(o.Fee).Add(o.Penalty).Add(o.LateFee)
 }

@@ -96,5 +96,23 @@ func (r PayoffRequest) check() error {
 		},
 		func() error { return checkFraction("cycle_rate", r.CycleRate) },
 		func() error { return money.Within("minimum", r.Minimum.check(r.Rounding)) },
+		r.checkRange,
 	)
+}
+
+// checkRange bounds what the projection can output: the balance only
+// falls, so no cycle's interest exceeds balance × cycle_rate (plus a
+// minor unit of rounding), and the total paid is at most the balance and
+// MaxCycles such interests. A bound the result could not hold at the
+// rounding's places (money.ResultLimit) is an error naming balance.
+func (r PayoffRequest) checkRange() error {
+	places := r.Rounding.Places()
+	up := money.NewRounding(places, money.Up)
+	perCycle := r.Balance.MulRatio(r.CycleRate.Ratio(), up).Add(money.New(1, places))
+	bound := r.Balance.Add(perCycle.MulInt(MaxCycles))
+	if bound.Cmp(money.ResultLimit(places)) >= 0 {
+		return money.Errorf("balance", "at this cycle_rate the projection's totals could reach %s, beyond the 10^%d a result can hold at %d decimal places (rounding.places)",
+			bound, min(27, 28-places), places)
+	}
+	return nil
 }

@@ -157,7 +157,7 @@ func (r Restructuring) schedule(financed money.Amount) (schedule.Schedule, error
 		return schedule.Schedule{}, err
 	}
 	zero := money.NewRate(0, 6)
-	s.Rates = &schedule.Rates{IRR: zero, APR: zero, EffectiveAnnualRate: zero}
+	s.Rates = &schedule.Rates{IRR: zero, APR: zero, EffectiveAnnualRate: zero, XIRR: &zero} // by days too
 	return s, nil
 }
 

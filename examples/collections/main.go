@@ -8,6 +8,7 @@
 //	go run ./examples/collections                       # built-in customer, ¥1,200 a month, APR cap 24 %
 //	go run ./examples/collections -afford 800 -apr-cap 0.12   # 4 × LPR (LPR 1y 3.00 % since 2025-05-20)
 //	go run ./examples/collections -json                 # the offers as JSON
+//	go run ./examples/collections -account card         # a card account, from its transactions
 package main
 
 import (
@@ -17,8 +18,8 @@ import (
 	"io"
 	"os"
 
+	"github.com/repayplan/repayplan/loan"
 	"github.com/repayplan/repayplan/money"
-	"github.com/repayplan/repayplan/penalty"
 	"github.com/repayplan/repayplan/plan"
 )
 
@@ -30,6 +31,7 @@ func main() {
 	flag.IntVar(&o.maxPeriods, "max-periods", 60, "longest plan, in months")
 	flag.StringVar(&o.lang, "lang", "both", "screen language: zh, en or both")
 	flag.BoolVar(&o.json, "json", false, "print the offers as JSON instead of the screen")
+	flag.StringVar(&o.account, "account", "loan", "the customer: loan (an installment plan called in) or card (a card's own transactions)")
 	flag.Parse()
 	if err := run(os.Stdout, o); err != nil {
 		fmt.Fprintln(os.Stderr, "collections:", err)
@@ -39,9 +41,9 @@ func main() {
 
 // options are the command line.
 type options struct {
-	afford, asOf, aprCap, lang string
-	maxPeriods                 int
-	json                       bool
+	afford, asOf, aprCap, lang, account string
+	maxPeriods                          int
+	json                                bool
 }
 
 func run(w io.Writer, o options) error {
@@ -53,11 +55,19 @@ func run(w io.Writer, o options) error {
 	if err != nil {
 		return err
 	}
-	st, err := penalty.Accrue(customer(req.StartDate))
+	switch o.account {
+	case "card":
+		return runCard(w, o, req, langs)
+	case "loan", "":
+	default:
+		return fmt.Errorf("-account: want loan or card, got %q", o.account)
+	}
+	st, err := loan.Accrue(customer(req.StartDate))
 	if err != nil {
 		return err
 	}
-	req.Statement = &st
+	// Offers from a loan statement are priced on its payoff today.
+	req.LoanStatement = &st
 	set, err := plan.Offers(req)
 	if err != nil {
 		return err

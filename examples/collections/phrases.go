@@ -4,15 +4,15 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/repayplan/repayplan/loan"
 	"github.com/repayplan/repayplan/money"
-	"github.com/repayplan/repayplan/penalty"
 	"github.com/repayplan/repayplan/plan"
 )
 
 // phrases is one language's wording of the screen.
 type phrases struct {
 	statementTitle string
-	statement      func(penalty.Statement) []string
+	statement      func(loan.Statement) []string
 	offersTitle    func(plan.OfferSet) string
 	header         []string
 	fits           string
@@ -45,7 +45,7 @@ func chinese() phrases {
 	}
 	return phrases{
 		statementTitle: "【账户欠款明细】",
-		statement:      penalty.Statement.Chinese,
+		statement:      loan.Statement.Chinese,
 		offersTitle: func(s plan.OfferSet) string {
 			return fmt.Sprintf("【还款方案】客户每月可还 %s；年化利率上限 %s；最长 %d 期。可行方案按总成本由低到高排列。",
 				commas(s.AffordablePayment), capText(s, "不设上限"), s.Limits.MaxPeriods)
@@ -118,7 +118,7 @@ func english() phrases {
 	}
 	return phrases{
 		statementTitle: "[What the account owes]",
-		statement:      penalty.Statement.English,
+		statement:      loan.Statement.English,
 		offersTitle: func(s plan.OfferSet) string {
 			return fmt.Sprintf("[Ways out] The customer can pay %s a month; APR cap %s; at most %d payments. Plans that fit come first, cheapest first.",
 				commas(s.AffordablePayment), capText(s, "none"), s.Limits.MaxPeriods)

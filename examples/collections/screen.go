@@ -6,14 +6,14 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/repayplan/repayplan/loan"
 	"github.com/repayplan/repayplan/money"
-	"github.com/repayplan/repayplan/penalty"
 	"github.com/repayplan/repayplan/plan"
 )
 
 // printScreen shows the statement, then the offers, in each language asked
 // for.
-func printScreen(w io.Writer, st penalty.Statement, set plan.OfferSet, langs []phrases) {
+func printScreen(w io.Writer, st loan.Statement, set plan.OfferSet, langs []phrases) {
 	for i, ph := range langs {
 		if i > 0 {
 			fmt.Fprintln(w, strings.Repeat("═", 100))

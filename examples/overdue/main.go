@@ -1,11 +1,14 @@
 // Command overdue prints the statement of an overdue credit-card account —
 // what is owed as of a date, per installment and in total — and the
 // explanation of every penalty (罚息) and late fee (违约金) in Chinese and
-// English, as a collections agent would read it to the customer.
+// English, as a collections agent would read it to the customer. Then it
+// does the same for an overdue loan held as its contract and payments
+// (loan.Accrue): what is past due, what is not yet due, and what pays the
+// loan off today.
 //
 //	go run ./examples/overdue            # statement and explanation
-//	go run ./examples/overdue -json      # the statement as JSON
-//	go run ./examples/overdue -as-of 2025-04-30
+//	go run ./examples/overdue -json      # the card statement as JSON
+//	go run ./examples/overdue -as-of 2025-04-30 -loan-as-of 2025-10-05
 package main
 
 import (
@@ -15,6 +18,7 @@ import (
 	"os"
 	"text/tabwriter"
 
+	"github.com/repayplan/repayplan/loan"
 	"github.com/repayplan/repayplan/money"
 	"github.com/repayplan/repayplan/penalty"
 )
@@ -22,6 +26,7 @@ import (
 func main() {
 	asJSON := flag.Bool("json", false, "print the statement as JSON")
 	asOf := flag.String("as-of", "2025-03-31", "statement date, YYYY-MM-DD")
+	loanAsOf := flag.String("loan-as-of", "2025-09-25", "the loan's statement date, YYYY-MM-DD")
 	flag.Parse()
 
 	a := defaultAccount()
@@ -51,6 +56,17 @@ func main() {
 	for _, line := range s.English() {
 		fmt.Println(line)
 	}
+
+	ld, err := money.ParseDate(*loanAsOf)
+	if err != nil {
+		fail(money.Within("loan-as-of", err))
+	}
+	ls, err := loan.Accrue(defaultLoan(ld))
+	if err != nil {
+		fail(err)
+	}
+	fmt.Println()
+	printLoan(os.Stdout, ls)
 }
 
 // defaultAccount is a card whose holder converted a 6 000 purchase into a

@@ -1,0 +1,73 @@
+package card
+
+import (
+	"github.com/repayplan/repayplan/money"
+)
+
+// result reports the statements and the position as of as_of.
+func (e *engine) result() Statement {
+	asOf := e.a.AsOf
+	acc := e.due
+	for _, id := range e.accruing {
+		if u := &e.units[id]; u.open && e.billable(u) && asOf.After(u.from) {
+			acc = e.fill(acc, u, id, u.from, asOf)
+		}
+	}
+	var accrued money.Amount
+	e.x.Accrued = make([]Segment, 0, len(acc))
+	for _, i := range e.unitOrder(acc) {
+		accrued = accrued.Add(acc[i].Amount)
+		e.x.Accrued = append(e.x.Accrued, acc[i])
+	}
+	for k := e.decided + 1; k <= len(e.bills); k++ {
+		b := e.bills[k-1]
+		e.x.Graces = append(e.x.Graces, GraceDecision{
+			Statement: k, Deadline: b.DueDate.AddDays(e.grace), NewBalance: b.NewBalance,
+			Paid: e.paid[k-1], Tolerance: e.tol, Grace: Pending,
+		})
+	}
+	s := Statement{AsOf: asOf, Statements: e.bills, AccruedInterest: accrued, Credit: e.credit}
+	s.Balance = Balance{Fees: e.out[Fees], Interest: e.out[Interest], CashAdvances: e.out[CashAdvances], Purchases: e.out[Purchases], LateFees: e.lateOut}
+	s.Balance.Total = s.Balance.Fees.Add(s.Balance.Interest).Add(s.Balance.CashAdvances).Add(s.Balance.Purchases)
+	s.Payoff = money.Max(s.Balance.Total.Add(accrued).Sub(e.credit), money.Amount{})
+	for i := e.oblHead; i < len(e.obl); i++ {
+		o := e.obl[i]
+		if o.remain.Cmp(e.tol) > 0 {
+			if asOf.After(o.due.AddDays(e.grace)) {
+				s.DaysPastDue = asOf.Sub(o.due)
+			}
+			break
+		}
+	}
+	s.Bucket = bucket(s.DaysPastDue)
+	e.roundOutputs(&s)
+	e.x.Units = e.expl
+	s.Explanation = e.nonNil()
+	return s
+}
+
+// roundOutputs writes every figure with the rounding's places ("0.00",
+// not "0"). All of them are exact already: inputs are whole minor units
+// and interest is rounded per segment, so this only sets the scale.
+func (e *engine) roundOutputs(s *Statement) {
+	r := e.rnd
+	for i := range s.Statements {
+		b := &s.Statements[i]
+		for _, p := range []*money.Amount{&b.PreviousBalance, &b.Payments, &b.Purchases, &b.CashAdvances, &b.Fees,
+			&b.Interest, &b.NewBalance, &b.PastDueMinimum, &b.MinimumPayment} {
+			*p = p.Round(r)
+		}
+	}
+	b := &s.Balance
+	for _, p := range []*money.Amount{&b.Purchases, &b.CashAdvances, &b.Interest, &b.Fees, &b.Total, &b.LateFees,
+		&s.AccruedInterest, &s.Payoff, &s.Credit} {
+		*p = p.Round(r)
+	}
+	for i := range e.x.Graces {
+		g := &e.x.Graces[i]
+		g.NewBalance, g.Paid, g.Tolerance = g.NewBalance.Round(r), g.Paid.Round(r), g.Tolerance.Round(r)
+	}
+	for i := range e.x.Payments {
+		e.x.Payments[i].Credit = e.x.Payments[i].Credit.Round(r)
+	}
+}

@@ -1,0 +1,114 @@
+package minimum
+
+import (
+	"sort"
+
+	"github.com/repayplan/repayplan/money"
+)
+
+// Policy is a minimum-payment rule: a fraction of the balances it names
+// in Percent and the whole of every other balance, rounded once, raised to
+// Floor, and never more than the balances' sum. The zero Policy asks for
+// every balance in full.
+type Policy struct {
+	Percent map[string]money.Rate `json:"percent,omitempty"` // balance name → fraction (0 to 1)
+	Floor   money.Amount          `json:"floor,omitzero"`
+}
+
+// Due applies p to the balances (names[i] owes amounts[i]):
+// min(max(round(Σ percent × balance), floor), Σ balances). The products are
+// summed exactly and rounded once, as a statement prints one figure.
+func (p Policy) Due(names []string, amounts []money.Amount, rnd money.Rounding) money.Amount {
+	// Balances owed whole are summed as amounts and the fractions as
+	// exact ratios; the two meet once, before the one rounding.
+	var part money.Ratio
+	var whole, total money.Amount
+	for i, a := range amounts {
+		total = total.Add(a)
+		if pct, ok := p.Percent[names[i]]; ok {
+			if !a.IsZero() && !pct.IsZero() {
+				part = part.Add(a.Ratio().Mul(pct.Ratio()))
+			}
+			continue
+		}
+		whole = whole.Add(a)
+	}
+	raw := whole.Ratio()
+	if !part.IsZero() {
+		raw = raw.Add(part)
+	}
+	m := money.Max(money.RoundRatio(raw, rnd), p.Floor)
+	return money.Min(m, total).Round(rnd)
+}
+
+// Check validates p: every percent between 0 and 1 and a floor that is a
+// whole, non-negative number of rnd's minor units. Errors name the field
+// below the policy ("percent.purchases", "floor").
+func (p Policy) Check(rnd money.Rounding) error {
+	for _, n := range Names(p.Percent) {
+		if err := money.CheckRate("percent."+n, p.Percent[n], 0, 1); err != nil {
+			return err
+		}
+	}
+	return CheckMoney("floor", p.Floor, rnd)
+}
+
+// CheckNames requires every name p gives a percent for to be one of
+// allowed, so a typo ("purchase") cannot silently ask for a balance in
+// full. The error lists the allowed names.
+func (p Policy) CheckNames(allowed []string) error {
+	for _, n := range Names(p.Percent) {
+		found := false
+		for _, a := range allowed {
+			found = found || a == n
+		}
+		if !found {
+			return money.Errorf("percent."+n, "unknown balance %q; must be one of %v", n, allowed)
+		}
+	}
+	return nil
+}
+
+// CheckMoney accepts an amount within the bounds of SPEC §5 that is not
+// negative and is a whole number of minor units of rnd.
+func CheckMoney(field string, a money.Amount, rnd money.Rounding) error {
+	if err := money.CheckAmount(field, a); err != nil {
+		return err
+	}
+	if a.IsNegative() {
+		return money.Errorf(field, "must not be negative, got %s", a)
+	}
+	if !a.FitsPlaces(rnd.Places()) {
+		return money.Errorf(field, "must be a whole number of minor units (%d decimal places), got %s", rnd.Places(), a)
+	}
+	return nil
+}
+
+// Names returns m's keys in order, so validation reports the same field
+// first on every run.
+func Names[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// CheckSum rejects balances whose sum reaches money.ResultLimit at rnd's
+// places: Due adds them up exactly before it rounds, so a sum the result
+// could not hold (forty balances of 10^15 at 12 places come to
+// 4 × 10^16, beyond 10^16) is an error naming field, never an overflowed
+// amount.
+func CheckSum(field string, amounts []money.Amount, rnd money.Rounding) error {
+	var sum money.Amount
+	for _, a := range amounts {
+		sum = sum.Add(a.Abs())
+	}
+	places := rnd.Places()
+	if sum.Cmp(money.ResultLimit(places)) >= 0 {
+		return money.Errorf(field, "add up to %s, beyond the 10^%d a result can hold at %d decimal places (rounding.places)",
+			sum, min(27, 28-places), places)
+	}
+	return nil
+}

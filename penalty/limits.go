@@ -1,0 +1,203 @@
+package penalty
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/repayplan/repayplan/money"
+)
+
+// MaxExplanationRecords bounds the explanation of one account: its penalty
+// segments, payment allocations and waiver applications together (a
+// waiver counts every installment balance it visits, even one whose share
+// rounds to nothing). Each record costs about 110 bytes in the statement
+// and 150–250 bytes of JSON, so the limit holds one statement to about
+// 25 MB in memory and 50 MB on the wire; a real ledger needs a few
+// thousand (a 30-year mortgage paid late every month, 360 installments ×
+// a dozen payment dates while overdue, is under 10 000).
+//
+// An upper bound on the records is computed from the request's counts
+// before any work (explanationBound). Within the limit, the work runs
+// unchecked. Beyond it — the bound counts every payment date inside an
+// installment's accrual up to as_of, even after the installment is paid
+// off, so it can be far above what the ledger needs — the work runs with
+// the limit as a budget and stops at the first record past it, with an
+// error naming the field whose records pushed it over. Either way no
+// account costs more than the limit's worth of records: the walks over
+// installments visit only those owing something, so work is linear in
+// the records written.
+const MaxExplanationRecords = 200_000
+
+// recordBound is an upper bound on an account's explanation records,
+// computed from the request's counts before the work.
+type recordBound struct {
+	segments    int // Σ over installments of 1 + the boundaries inside its accrual
+	allocations int // payments + segments + 5 × installments
+	waivers     int // Σ over waivers of the installments each can touch
+}
+
+func (b recordBound) total() int { return b.segments + b.allocations + b.waivers }
+
+// explanationBound bounds e's records from counts, in O(n log m):
+//
+//   - Segments: an installment's accrual [start, end) is cut at every
+//     split date inside it (payment and waiver dates, 1 January under
+//     act/act) and at its own grace end; k cuts give at most k + 1
+//     segments.
+//   - Allocations: an allocation either pays a component off or uses up
+//     its payment (at most one per payment). Principal, interest and fee
+//     only fall, so each is paid off at most once per installment; the
+//     late fee is assessed once; penalty grows again only when a segment
+//     or a grace's contingent penalty becomes payable. So allocations ≤
+//     payments + segments + 5 × installments.
+//   - Waiver applications: a waiver naming an installment touches one;
+//     any other, every installment due on or before its date.
+func (e *engine) explanationBound() recordBound {
+	splits := make([]money.Date, 0, len(e.payments)+len(e.waivers))
+	for _, p := range e.payments {
+		splits = append(splits, p.Date)
+	}
+	for _, w := range e.waivers {
+		splits = append(splits, w.Date)
+	}
+	slices.SortFunc(splits, func(a, b money.Date) int { return a.Compare(b) })
+	splits = slices.Compact(splits)
+	// inside counts the split dates strictly between from and to.
+	inside := func(from, to money.Date) int {
+		lo, _ := slices.BinarySearchFunc(splits, from, func(d, t money.Date) int { return d.Compare(t) })
+		for lo < len(splits) && !splits[lo].After(from) {
+			lo++
+		}
+		hi, _ := slices.BinarySearchFunc(splits, to, func(d, t money.Date) int { return d.Compare(t) })
+		return max(hi-lo, 0)
+	}
+	var b recordBound
+	for k := range e.ls {
+		l := &e.ls[k]
+		if !l.start.Before(l.end) {
+			continue
+		}
+		n := 1 + inside(l.start, l.end)
+		if e.rates.byYear() {
+			n += l.end.Year() - l.start.Year() // the 1 Januaries after start, up to end
+		}
+		if e.contingent && l.start.Before(l.graceEnd) && l.graceEnd.Before(l.end) {
+			n++
+		}
+		b.segments += n
+	}
+	b.allocations = len(e.payments) + b.segments + 5*len(e.ls)
+	for _, w := range e.waivers {
+		if w.Installment > 0 {
+			b.waivers++
+		} else {
+			b.waivers += e.dueBy(w.Date)
+		}
+	}
+	return b
+}
+
+// overBudget reports, during the work, an explanation that has grown past
+// MaxExplanationRecords, naming the field whose records are the most:
+// waivers or payments. Allocations are the payments', waiver applications
+// the waivers'; segments are cut by both kinds of date, and are shared
+// between them by their numbers of distinct dates.
+func (e *engine) overBudget() error {
+	segs, allocs, waived := len(e.explain.Segments), len(e.allocations), e.waiverVisits
+	if segs+allocs+waived <= MaxExplanationRecords {
+		return nil
+	}
+	pd, wd := distinctDates(e.payments, func(p Payment) money.Date { return p.Date }),
+		distinctDates(e.waivers, func(w Waiver) money.Date { return w.Date })
+	field := "payments"
+	if waived*(pd+wd)+segs*wd > allocs*(pd+wd)+segs*pd {
+		field = "waivers"
+	}
+	b := e.bound
+	return money.Errorf(field, "the explanation would hold more than %d records, the limit (bound from the counts: %d penalty segments, %d payment allocations, %d waiver applications, %d in all)",
+		MaxExplanationRecords, b.segments, b.allocations, b.waivers, b.total())
+}
+
+// distinctDates counts the distinct dates of items sorted by date.
+func distinctDates[T any](items []T, date func(T) money.Date) int {
+	n := 0
+	for i := range items {
+		if i == 0 || date(items[i]) != date(items[i-1]) {
+			n++
+		}
+	}
+	return n
+}
+
+// checkRange bounds every amount the statement can hold and rejects the
+// account if one could reach money.ResultLimit at the policy's rounding
+// (SPEC §5: an error naming the field, never an overflowed result). All
+// inputs are whole minor units, so every amount is too, and the largest
+// is below the larger of what the installments could come to with penalty
+// and late fees and what the payments add up to.
+//
+// An installment's penalty is at most base × the largest daily rate ×
+// the days it accrues, plus one minor unit a day for rounding; its late
+// fee at most the fixed amount, or max(min, rate × principal+interest+fee
+// + one unit).
+func (e *engine) checkRange() error {
+	r := e.pol.Rounding
+	places := r.Places()
+	limit := money.ResultLimit(places)
+	shown := fmt.Sprintf("10^%d", min(27, 28-places)) // limit, as a reader counts digits
+	up := money.NewRounding(places, money.Up)
+	unit := money.New(1, places)
+	rate, _ := e.rates.at(e.asOf)
+	if e.rates.unit != Daily {
+		rate = e.rates.r360 // the largest of the three bases
+	}
+	var total money.Amount
+	worst, worstAt := money.Amount{}, -1
+	for k := range e.ls {
+		l := &e.ls[k]
+		owed := l.unpaid()
+		var pen money.Amount
+		if days := l.end.Sub(l.start); days > 0 {
+			base := l.owed[PrincipalComponent]
+			if e.pol.Base == PrincipalAndInterest {
+				base = base.Add(l.owed[InterestComponent])
+			}
+			pen = base.MulRatio(rate.MulInt(int64(days)), up).Add(unit.MulInt(int64(days)))
+		}
+		var fee money.Amount
+		switch f := e.pol.LateFee; f.Kind {
+		case FixedFee:
+			fee = f.Amount
+		case PercentFee:
+			fee = money.Max(f.Min, owed.MulRatio(f.Rate.Ratio(), up).Add(unit))
+		}
+		sum := owed.Add(pen).Add(fee)
+		total = total.Add(sum)
+		if worstAt < 0 || sum.Cmp(worst) > 0 {
+			worst, worstAt = sum, k
+		}
+	}
+	if total.Cmp(limit) >= 0 {
+		return money.Errorf(fmt.Sprintf("installments[%d].principal", worstAt),
+			"with penalty at this rate for the days overdue and late fees, the statement's amounts could reach %s, beyond the %s it can hold at %d decimal places (policy.rounding.places)",
+			magnitude(total), shown, places)
+	}
+	var paid money.Amount
+	for _, p := range e.payments {
+		paid = paid.Add(p.Amount)
+	}
+	if paid.Cmp(limit) >= 0 {
+		return money.Errorf("payments", "the payments add up to %s, beyond the %s a statement can hold at %d decimal places (policy.rounding.places)",
+			magnitude(paid), shown, places)
+	}
+	return nil
+}
+
+// magnitude writes a bound for an error message: the amount, or "more
+// than 3.9 × 10^28 units" if even the bound overflowed.
+func magnitude(a money.Amount) string {
+	if a.Overflowed() {
+		return "more than 3.9 × 10^28 units"
+	}
+	return a.String()
+}
