@@ -26,9 +26,11 @@ func TestAdversarialInputs(t *testing.T) {
 		{"huge exponent", "schedule", `{"principal":"1e999999999","annual_rate":"0.05","periods":12,"start_date":"2024-01-01"}`, "principal"},
 		{"tiny exponent", "schedule", `{"principal":"1e-999999999","annual_rate":"0.05","periods":12,"start_date":"2024-01-01"}`, "principal"},
 		{"long digit string", "schedule", `{"principal":"` + strings.Repeat("9", 5000) + `","annual_rate":"0.05","periods":12,"start_date":"2024-01-01"}`, "principal"},
-		{"1200 months at 1000%", "schedule", `{"principal":"1000000000000000","annual_rate":"10","periods":1200,"start_date":"2000-01-01"}`, ""},
-		{"1200 weeks at 1000%", "schedule", `{"principal":"1000000000000000","annual_rate":"10","periods":1200,"frequency":"weekly","method":"equal_principal","start_date":"2000-01-01"}`, ""},
-		{"1200 months daily act/act at 1000%", "schedule", `{"principal":"1000000000000000","annual_rate":"10","periods":1200,"interest_basis":"daily","day_count":"act/act","start_date":"2000-01-01"}`, ""},
+		// SPEC §2: at 1000 % a year the xirr (about 1 440 a year) has no
+		// root below 100, and no root is an error.
+		{"1200 months at 1000%", "schedule", `{"principal":"1000000000000000","annual_rate":"10","periods":1200,"start_date":"2000-01-01"}`, "xirr"},
+		{"1200 weeks at 1000%", "schedule", `{"principal":"1000000000000000","annual_rate":"10","periods":1200,"frequency":"weekly","method":"equal_principal","start_date":"2000-01-01"}`, "xirr"},
+		{"1200 months daily act/act at 1000%", "schedule", `{"principal":"1000000000000000","annual_rate":"10","periods":1200,"interest_basis":"daily","day_count":"act/act","start_date":"2000-01-01"}`, "periods: the rounded payment repays the principal by row"},
 		{"capitalizing 1199 months at 1000%", "schedule", `{"principal":"1000000000000000","annual_rate":"10","periods":1200,"grace":{"periods":1199,"kind":"full"},"start_date":"2000-01-01"}`, "principal"},
 		{"rate above 1000%", "schedule", `{"principal":"1000","annual_rate":"10.000000000001","periods":12,"start_date":"2024-01-01"}`, "annual_rate"},
 		{"1201 periods", "schedule", `{"principal":"1000","annual_rate":"0.05","periods":1201,"start_date":"2024-01-01"}`, "periods"},
@@ -37,7 +39,11 @@ func TestAdversarialInputs(t *testing.T) {
 		{"first date", "schedule", `{"principal":"1000","annual_rate":"0.05","periods":12,"start_date":"1900-01-01"}`, ""},
 		{"date before 1900", "schedule", `{"principal":"1000","annual_rate":"0.05","periods":12,"start_date":"1899-12-31"}`, "start_date"},
 		{"calendar past 2200", "schedule", `{"principal":"1000","annual_rate":"0.05","periods":2,"start_date":"2200-12-01"}`, "periods"},
-		{"last month of 2200", "schedule", `{"principal":"1000","annual_rate":"0.05","periods":1200,"start_date":"2100-12-31"}`, ""},
+		// 1000 at 5 % over 100 years: A = 4.1667… rounds to 4.17, and the
+		// 0.0033 overpaid a month compounds (1.0041667^1200 ≈ 147 000) to
+		// repay the loan by row 1164: rejected, never 36 rows of 0.00.
+		{"last month of 2200", "schedule", `{"principal":"1000","annual_rate":"0.05","periods":1200,"start_date":"2100-12-31"}`, "periods"},
+		{"last month of 2200, 600 months", "schedule", `{"principal":"1000","annual_rate":"0.05","periods":600,"start_date":"2150-12-31"}`, ""},
 		{"apr of 1200 payments", "apr", `{"principal":"1","payments":[` + strings.TrimSuffix(strings.Repeat(`"1000000000000000",`, 1200), ",") + `]}`, "payments"},
 		{"apr with no root", "apr", `{"principal":"100","payments":["0","0"]}`, "payments"},
 		{"10,000 payments in one ledger", "accrual", ledger(10_000), ""},

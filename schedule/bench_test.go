@@ -115,12 +115,18 @@ func floatRates(p float64, rows []floatRow) (irr, apr, ear float64) {
 var floatRateSink float64
 
 // BenchmarkScheduleWithRates360Float64 is the float64 baseline of
-// BenchmarkScheduleWithRates360: the rows, then the rates.
+// BenchmarkScheduleWithRates360: the rows, then the rates, then the XIRR
+// by the rows' days (floatXIRR, timing_bench_test.go).
 func BenchmarkScheduleWithRates360Float64(b *testing.B) {
 	b.ReportAllocs()
+	days := make([]float64, 360)
 	for b.Loop() {
 		rows, _ := floatSchedule360(1_000_000, 0.049, 360, mortgage.StartDate)
-		_, floatRateSink, _ = floatRates(1_000_000, rows)
+		_, apr, ear := floatRates(1_000_000, rows)
+		for j := range rows {
+			days[j] = float64(rows[j].due.Sub(mortgage.StartDate))
+		}
+		floatRateSink = apr + floatXIRR(1_000_000, days, rows, ear)
 		floatSink = rows
 	}
 }

@@ -31,12 +31,49 @@
 // (GracePrincipal) or nothing, capitalizing their interest (GraceFull);
 // the balance then amortizes over the remaining rows.
 //
-// [New] also solves the schedule's internal rate of return from the
-// principal received and the row payments (equally spaced), and reports
-// it with the APR (IRR × periods a year, as the PBoC and Reg Z disclose it)
-// and the effective annual rate, each rounded half up to 6 places. [APR]
-// does the same for any list of payments and [XIRR] for dated flows.
-// [Amortize] skips that solve, for bulk work.
+// [New] also prices the schedule ([Terms.Price]): the principal received
+// on the start date against each row's payment on its due date, by the
+// actuarial method of US Regulation Z Appendix J (SPEC §2). Payment j, due
+// T_j, lies t_j whole unit periods plus a fraction f_j after the start, and
+// the periodic rate i solves P = Σ payment_j / ((1 + f_j·i)(1 + i)^t_j).
+// t_j and f_j are counted back from T_j as Appendix J (b)(5) counts them:
+//
+//   - monthly: whole months T_j − 1 month, T_j − 2 months, … on the
+//     schedule's anchor day (the day of FirstDueDate, or of StartDate),
+//     clamped to month ends (so an anchor on the 29th–31st counts month
+//     ends, February's last day included, Appendix J (b)(3)(iv)), while
+//     they do not pass the start; the odd days run from the start to the
+//     earliest date reached (T_j itself when no whole month fits), f_j =
+//     odd days / 30;
+//   - quarterly: d = 30 × whole months + odd days, t_j = ⌊d/90⌋, f_j =
+//     (d mod 90)/90;
+//   - weekly, biweekly: d = actual days, t_j = ⌊d/7⌋ (⌊d/14⌋), f_j the
+//     remainder over 7 (14);
+//   - a due date moved by a business-day calendar counts its whole months
+//     on its own day of the month (a row is moved when its DueDate differs
+//     from the unmoved calendar date of its period).
+//
+// A regular schedule (f_j = 0, t_j = j) is therefore the plain IRR, and is
+// solved exactly as before by the fast 128-bit path. A bullet loan's unit
+// period is its term (Appendix J (b)(4)(ii); the PBoC's rule for
+// 到期一次还本付息): irr = payment/principal − 1, apr = irr × periods a
+// year / n, effective rate (1 + irr)^(periods a year / n) − 1, all three
+// decided exactly on integers — a 12-month 12 % bullet discloses 0.120000.
+// The rates are reported as irr, apr (irr × unit periods a year, nominal,
+// as the PBoC and Reg Z disclose it) and effective_annual_rate ((1+irr)^k −
+// 1), each rounded half up to 6 places; a value within 10^−15 of a rounding
+// boundary is decided again at higher precision.
+//
+// Every priced schedule also reports xirr: the x in (−0.99, 100) with
+// P = Σ payment_j·(1+x)^(−d_j/365), d_j the actual days from the start to
+// the (moved) due date, rows paying 0 left out. It is solved for u =
+// (1+x)^(−1/365), a polynomial in u with whole exponents, in float64 and
+// accepted when it lies more than 10^−10·(1+|x|) from a rounding boundary;
+// nearer one, the rounding is proved with directed-rounding big.Float
+// bounds over an enclosure of (1+b)^(−1/365) at each boundary b. [XIRR]
+// does the same for any dated flows, always with the proof. [APR] prices a
+// list of payments, equally spaced or (with a start date) dated by a
+// calendar. [Amortize] skips pricing, for bulk work.
 //
 // [Prepay] recalculates the rows after a prepayment (提前还款), keeping the
 // term and lowering the payment or keeping the payment and shortening the
@@ -77,9 +114,37 @@
 //     on methods other than FlatFee adds the same per-row fee. A bullet
 //     loan pays the fee of all n periods with its single row.
 //   - A bullet loan has one row, numbered 1 and due at the end of the term;
-//     its IRR treats that payment as made n periods after the loan.
+//     its rates take the term as the unit period (above), whatever its
+//     day count or calendar.
+//   - A schedule whose xirr has no root in (−0.99, 100) — a nominal rate
+//     above about 560 % a year, monthly — is an error naming xirr, as SPEC
+//     §2 makes "no root" one; its other rates alone are not returned.
+//   - Rates.XIRR is nil where the payments have no dates: an undated apr
+//     request, and [Schedule.WithRates] (the plain IRR of equally spaced
+//     rows, for rows without a start date; rows on a Terms calendar are
+//     priced by [Terms.Price]).
+//   - The apr request may be dated: with start_date (and optionally
+//     first_due_date and frequency), payment j falls due on period j of that
+//     calendar and is placed by the timing above, and periods_per_year, if
+//     given, must be the frequency's. This is how Appendix J's worked
+//     examples are checked (testdata/vectors/appendix-j-*).
+//   - A payment due on the start date itself (a calendar moving the first
+//     date back onto it is rejected, so only through Terms.Price on rows
+//     built elsewhere) lies at t = 0 and is discounted by nothing.
 //   - A reduce_term prepayment keeps the installment (EqualInstallment) or
 //     the principal share (EqualPrincipal, FlatFee); InterestOnly and Bullet
 //     loans cannot shorten their term that way, and a prepayment must fall
 //     after any grace rows.
+//   - Daily-basis equal_installment (issue 13): SPEC §2's periodic payment
+//     A is kept while the last payment stays within 10 % of A; beyond that
+//     (100 000 at 18 % over 240 months, act/360, would end on 47 184.31
+//     against 1 543.31) the payment is re-solved on the actual days, the
+//     level A′ with balance = Σ_k A′ / Π_{j≤k} (1 + annual × yearfrac_j),
+//     rounded like A, so the last row absorbs only rounding (vector
+//     schedule-balloon-act360-18pct-240-months; see level.go). Where even
+//     A′ ends farther off (near interest-only terms), A is kept.
+//   - A schedule whose rounded payment repays the principal before its
+//     last row — rows that would open at 0.00 and pay nothing — is an
+//     error naming installment_multiple (when one is set) or periods:
+//     schedules never end in 0.00 rows.
 package schedule

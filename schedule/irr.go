@@ -250,7 +250,9 @@ type APRRequest struct {
 }
 
 // APR solves r for its rates: the periodic IRR, the nominal APR (IRR ×
-// periods a year) and the effective annual rate.
+// periods a year) and the effective annual rate; dated payments (a
+// StartDate) are placed by Appendix J timing, as [Terms.Price] places a
+// schedule's rows, and also get the XIRR.
 func APR(r APRRequest) (Rates, error) {
 	k := r.PeriodsPerYear
 	if k == 0 {

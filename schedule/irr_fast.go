@@ -269,3 +269,94 @@ func geometric(v sf, m int) geoSum {
 	}
 	return s
 }
+
+// solveTimedFast is the Appendix J equation in 128-bit binary floating
+// point for the usual irregular schedule, whose payments all share one odd
+// fraction f = num/den (an odd first period moves every due date by the
+// same odd days). Then P = Σ c_j v^t_j / (1 + f·i), v = 1/(1+i), and since
+// 1 + f·i = (f + (1−f)v)/v, multiplying out gives a polynomial:
+//
+//	F(v) = den·Σ c_j v^(t_j+1) − P(den−num)·v − P·num = 0,
+//
+// whose coefficients change sign once (one positive root, by Descartes'
+// rule) and which is convex for v > 0, so Newton's method from any point
+// right of the root (F > 0) falls monotonically onto it. It reports false
+// when the payments have more than one fraction, do not fit int64 units,
+// or the iteration does not settle, and the caller falls back to math/big.
+func solveTimedFast(received money.Amount, flows []Flow, at []timing) (*big.Float, bool) {
+	num, den := int64(at[0].num), int64(at[0].den)
+	if num == 0 {
+		den = 1
+	}
+	shifted := make([]Flow, len(flows))
+	for k, f := range flows {
+		n, d := int64(at[k].num), int64(at[k].den)
+		if n == 0 {
+			d = 1
+		}
+		if n*den != num*d || at[k].t < 0 {
+			return nil, false
+		}
+		shifted[k] = Flow{Period: int(at[k].t) + 1, Amount: f.Amount}
+	}
+	if num != 0 {
+		g := gcd64(num, den)
+		num, den = num/g, den/g
+	}
+	places := received.Places()
+	for _, f := range flows {
+		places = max(places, f.Amount.Places())
+	}
+	p0, ok := received.Units(places)
+	if !ok || p0 <= 0 {
+		return nil, false
+	}
+	runs, sum, ok := flowRuns(shifted, places)
+	if !ok || sum.isZero() {
+		return nil, false
+	}
+	P := sfInt(p0)
+	if sum.sub(P).isZero() {
+		return nil, false // exactly 0 %: the exact solver says so
+	}
+	D := sfInt(den)
+	A, B := P.mul(sfInt(den-num)), P.mul(sfInt(num))
+	F := func(v sf) (sf, sf) {
+		s, ds := hornerRuns(runs, v, sf{})
+		return D.mul(s).sub(A.mul(v)).sub(B), D.mul(ds).sub(A)
+	}
+	// Start right of the root: v = 1 (0 %), doubled while F ≤ 0 (a
+	// negative rate); v beyond 2^12 is a rate below −99.9 % a period.
+	v := sfInt(1)
+	f, d := F(v)
+	for k := 0; f.neg || f.isZero(); k++ {
+		if k == 12 {
+			return nil, false
+		}
+		v = v.add(v)
+		f, d = F(v)
+	}
+	for range maxNewton {
+		if d.isZero() || d.neg {
+			return nil, false
+		}
+		step := f.quo(d)
+		next := v.sub(step)
+		if next.neg || next.isZero() {
+			return nil, false
+		}
+		if step.isZero() || step.m.e+128 < v.m.e+128-110 {
+			return new(big.Float).SetPrec(finalPrec).SetRat(next.rat()), true
+		}
+		v = next
+		f, d = F(v)
+	}
+	return nil, false
+}
+
+func gcd64(a, b int64) int64 {
+	for b != 0 {
+		a, b = b, a%b
+	}
+	return a
+}

@@ -69,3 +69,47 @@ func TestFlowRunsWithGapsAndRepeats(t *testing.T) {
 	want.Add(want, big.NewRat(10, 8)).Add(want, big.NewRat(7, 64))
 	require.Equal(t, want.FloatString(20), f.rat().FloatString(20))
 }
+
+// The fast Appendix J solver (one odd fraction) must find the root of the
+// math/big one to well beyond the 6 places reported.
+func TestFastTimedIRRAgreesWithBigSolver(t *testing.T) {
+	rng := rand.New(rand.NewPCG(27, 28))
+	solved := 0
+	for i := 0; i < 300; i++ {
+		terms := randomOddTerms(rng)
+		terms.Periods = 1 + rng.IntN(240)
+		s, err := Amortize(terms)
+		if err != nil {
+			continue // terms the schedule itself rejects
+		}
+		flows, at, _ := terms.paymentTimes(s.Rows)
+		if at == nil {
+			continue
+		}
+		v, ok := solveTimedFast(terms.Principal, flows, at)
+		if !ok {
+			continue
+		}
+		solved++
+		ev, err := newTimedEval(terms.Principal, flows, at)
+		require.NoError(t, err)
+		slow, err := ev.solve(finalPrec, nil)
+		require.NoError(t, err)
+		one := big.NewFloat(1).SetPrec(finalPrec)
+		fast := new(big.Float).SetPrec(finalPrec).Quo(one, v)
+		fast.Sub(fast, one) // i = 1/v − 1
+		diff := new(big.Float).Sub(fast, slow)
+		diff.Abs(diff)
+		require.True(t, diff.Cmp(big.NewFloat(1e-28)) < 0, "%+v: fast %s slow %s", terms, fast.Text('g', 40), slow.Text('g', 40))
+	}
+	require.Greater(t, solved, 200)
+}
+
+func TestFastTimedIRRDeclinesMixedFractions(t *testing.T) {
+	// Two fractions (a calendar moved one date) are left to math/big.
+	flows := []Flow{{1, money.New(600, 0)}, {2, money.New(600, 0)}}
+	_, ok := solveTimedFast(money.New(1100, 0), flows, []timing{{1, 8, 30}, {2, 0, 30}})
+	require.False(t, ok)
+	_, ok = solveTimedFast(money.New(1100, 0), flows, []timing{{1, 8, 30}, {2, 8, 30}})
+	require.True(t, ok)
+}

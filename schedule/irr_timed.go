@@ -17,11 +17,19 @@ func solveTimed(received money.Amount, flows []Flow, at []timing, perYear int64)
 	if at == nil {
 		return solveRates(received, flows, perYear)
 	}
+	if v, ok := solveTimedFast(received, flows, at); ok {
+		if r, close, err := roundRates(v, perYear); err == nil && !close {
+			return r, nil
+		}
+	}
 	ev, err := newTimedEval(received, flows, at)
 	if err != nil {
 		return Rates{}, err
 	}
-	i, err := ev.solve(finalPrec)
+	i, err := ev.solve(fastPrec, nil)
+	if err == nil {
+		i, err = ev.solve(finalPrec, i)
+	}
 	if err != nil {
 		return Rates{}, err
 	}
@@ -30,7 +38,7 @@ func solveTimed(received money.Amount, flows []Flow, at []timing, perYear int64)
 		return r, err
 	}
 	// Within 10^−15 of a rounding boundary: decide at 320 bits.
-	if i, err = ev.solve(320); err != nil {
+	if i, err = ev.solve(320, i); err != nil {
 		return Rates{}, err
 	}
 	r, _, err = roundRatesI(i, perYear)
@@ -137,8 +145,12 @@ func (ev *timedEval) horner(terms []timedTerm, v *big.Float, prec uint, q, dq *b
 		}
 		if j < len(terms)-1 {
 			// q ← q·v^gap, dq ← dq·v^gap + q·gap·v^(gap−1)
-			gap := int64(terms[j+1].t - next)
-			if gap > 0 {
+			switch gap := int64(terms[j+1].t - next); {
+			case gap == 1: // consecutive periods, the usual case
+				dq.Mul(dq, v)
+				dq.Add(dq, q)
+				q.Mul(q, v)
+			case gap > 1:
 				dpw.Set(powFloat(v, gap-1))
 				pw.Mul(dpw, v)
 				dpw.Mul(dpw, tmp.SetInt64(gap))
@@ -153,24 +165,32 @@ func (ev *timedEval) horner(terms []timedTerm, v *big.Float, prec uint, q, dq *b
 	}
 }
 
-// solve finds the root i of G by Newton's method from the left: G is
+// solve finds the root i of G at prec bits, from 0 or from a root found
+// at lower precision, by Newton's method from the left: G is
 // decreasing and convex for i > −1 (each term is a product of positive,
 // decreasing, convex functions), so from any point where G > 0 Newton's
 // steps rise monotonically to the root without passing it. A start with
 // G < 0 first walks left, halving the distance to −1, until G > 0.
-func (ev *timedEval) solve(prec uint) (*big.Float, error) {
+func (ev *timedEval) solve(prec uint, from *big.Float) (*big.Float, error) {
 	noRoot := money.Errorf("payments", "no internal rate of return within −99 %% to +10 000 %% a year")
 	i := new(big.Float).SetPrec(prec)
 	if ev.sum.Cmp(ev.p0) == 0 {
 		return i, nil // exactly repaid: 0 %
 	}
+	if from != nil {
+		i.Set(from) // a root found at lower precision: Newton polishes it
+	}
 	g, d := new(big.Float), new(big.Float)
 	minusOne := new(big.Float).SetPrec(prec).SetInt64(-1)
 	ev.eval(i, prec, g, d)
-	if g.Sign() < 0 {
-		// Walk left toward −1 until G is positive.
+	if g.Sign() < 0 && from == nil {
+		// Walk left toward −1 until G is positive. (From a root found at
+		// lower precision, one Newton step lands left of the root anyway:
+		// the tangent of a convex decreasing G lies below it.)
+		// Ten halvings reach −0.999 a period, below any rate the bounds
+		// admit (an effective −99 % a year is −0.99 a period at worst).
 		found := false
-		for range 400 {
+		for range 10 {
 			i.Add(i, minusOne).Quo(i, new(big.Float).SetInt64(2))
 			ev.eval(i, prec, g, d)
 			if g.Sign() > 0 {

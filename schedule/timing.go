@@ -62,7 +62,7 @@ func (c calendar) timer() timer {
 // calendar (due differs from the unmoved date) counts its whole months on
 // its own day of the month; an unmoved one on the schedule's anchor day.
 func (tm *timer) at(i int, due money.Date) timing {
-	c := tm.cal
+	c := &tm.cal
 	switch c.freq {
 	case Weekly:
 		return byDays(due.Sub(c.start), 7)

@@ -364,3 +364,26 @@ func TestUndatedAPRHasNoXIRR(t *testing.T) {
 	assert.Nil(t, s.XIRR)
 	assert.Equal(t, "0.100000", s.IRR.String(), fmt.Sprint(s.Rates))
 }
+
+// The 128-bit fallback solver finds the same rate as the float64 search
+// with its proof, on random dated flows with an outlay first.
+func TestXIRRBigSolverAgrees(t *testing.T) {
+	rng := rand.New(rand.NewPCG(111, 112))
+	for range 100 {
+		n := 2 + rng.IntN(30)
+		p := newXIRRProblem(n)
+		p.add(0, money.New(-(1_000+rng.Int64N(1_000_000)), 2))
+		day := int64(0)
+		for range n - 1 {
+			day += 1 + rng.Int64N(120)
+			p.add(day, money.New(rng.Int64N(100_000), 2))
+		}
+		fast, err := p.solve(false, 0)
+		if err != nil {
+			continue
+		}
+		u, err := p.solveBig()
+		require.NoError(t, err)
+		assert.Equal(t, fast, p.rate(u))
+	}
+}

@@ -56,12 +56,13 @@ func checkDatedFlows(flows []DatedFlow) error {
 	}
 	var pos, neg bool
 	for i, f := range flows {
-		field := fmt.Sprintf("flows[%d]", i)
 		if !f.Date.InRange() {
-			return money.Errorf(field+".date", "must lie in the years %d to %d", money.MinYear, money.MaxYear)
+			return money.Errorf(fmt.Sprintf("flows[%d].date", i), "must lie in the years %d to %d", money.MinYear, money.MaxYear)
 		}
-		if err := money.CheckAmount(field+".amount", f.Amount); err != nil {
-			return err
+		if !withinBounds(f.Amount) {
+			if err := money.CheckAmount(fmt.Sprintf("flows[%d].amount", i), f.Amount); err != nil {
+				return err
+			}
 		}
 		pos = pos || f.Amount.IsPositive()
 		neg = neg || f.Amount.IsNegative()
@@ -76,10 +77,31 @@ func checkDatedFlows(flows []DatedFlow) error {
 // The float64 search works on the amounts in units of their finest place;
 // the exact coefficients (on the common scale of money.MaxPlaces) are only
 // built when a proof or the 128-bit solver needs them.
+// withinBounds is money.CheckAmount's test without its allocations for an
+// amount of at most money.MaxPlaces places whose units fit int64: |a| ≤
+// 10^15 (at 4 places or more every int64 of units is). It reports false
+// when it cannot tell, and the caller asks CheckAmount.
+func withinBounds(a money.Amount) bool {
+	p := a.Places()
+	u, ok := a.Units(p)
+	if !ok || p > money.MaxPlaces {
+		return false
+	}
+	if p >= 4 {
+		return true
+	}
+	lim := int64(1_000_000_000_000_000)
+	for range p {
+		lim *= 10
+	}
+	return u <= lim && u >= -lim
+}
+
 type xirrProblem struct {
 	days []int64
 	amts []money.Amount
 	cf   []float64  // the amounts in units, for the search
+	u    []int64    // the same units exactly, when all fit (nil if not)
 	c    []*big.Int // the amounts on the common scale, built by coefs
 }
 
@@ -120,14 +142,19 @@ func (p *xirrProblem) normalize() {
 	for _, a := range p.amts {
 		places = max(places, a.Places())
 	}
-	p.cf = make([]float64, n)
+	p.cf, p.u = make([]float64, n), make([]int64, n)
+	fits := true
 	for i, a := range p.amts {
 		if u, ok := a.Units(places); ok {
-			p.cf[i] = float64(u)
+			p.cf[i], p.u[i] = float64(u), u
 			continue
 		}
+		fits = false
 		f, _ := new(big.Rat).Mul(a.Rat(), new(big.Rat).SetInt(pow10(places))).Float64()
 		p.cf[i] = f
+	}
+	if !fits {
+		p.u = nil
 	}
 }
 
@@ -143,11 +170,12 @@ func (p *xirrProblem) coefs() []*big.Int {
 	return p.c
 }
 
-// The bracket for u: u = 0.9874 is x ≈ +10 100 % a year, u = 1.0127 is
-// x ≈ −99.0 %.
+// The bracket for u (SPEC §2: x in (−0.99, 100)): xirrLo = 101^(−1/365)
+// is x = +10 000 % a year, xirrHi = 100^(1/365) is x = −99 %, both to
+// the nearest float64.
 const (
-	xirrLo = 0.9874
-	xirrHi = 1.0127
+	xirrLo = 0.98743543581294609181
+	xirrHi = 1.01269683355843415800
 )
 
 // solve finds and rounds the rate. monotone says the flows are one outlay
@@ -420,9 +448,12 @@ func (p *xirrProblem) bound(uPos, uNeg *big.Float, prec uint, mode big.RoundingM
 // hornerSign is Σ |c_j|·u^d_j over the flows of one sign, by Horner's rule
 // from the last day down, each step rounded by mode.
 func (p *xirrProblem) hornerSign(u *big.Float, prec uint, mode big.RoundingMode, sign int) *big.Float {
-	cs := p.coefs()
+	var cs []*big.Int
+	if p.u == nil {
+		cs = p.coefs()
+	}
 	nf := func() *big.Float { return new(big.Float).SetPrec(prec).SetMode(mode) }
-	q, c := nf(), nf()
+	q, q2, c := nf(), nf(), nf()
 	// The powers of u for the few distinct gaps between due dates.
 	pows := map[int64]*big.Float{}
 	prevDay := int64(-1)
@@ -436,13 +467,17 @@ func (p *xirrProblem) hornerSign(u *big.Float, prec uint, mode big.RoundingMode,
 					pows[gap] = pw
 				}
 			}
-			q.Mul(q, pw)
+			q2.Mul(q, pw) // into the spare: Mul in place would allocate
+			q, q2 = q2, q
 		}
 		prevDay = p.days[j]
-		if cs[j].Sign() == sign {
+		switch {
+		case cs == nil && (p.u[j] > 0 && sign > 0 || p.u[j] < 0 && sign < 0):
+			c.SetInt64(p.u[j]) // |u| < 2^63, exact at any precision ≥ 64
+			q.Add(q, c.Abs(c))
+		case cs != nil && cs[j].Sign() == sign:
 			c.SetInt(cs[j])
-			c.Abs(c)
-			q.Add(q, c)
+			q.Add(q, c.Abs(c))
 		}
 	}
 	if prevDay > 0 {
@@ -540,8 +575,10 @@ func ratBound(x *big.Rat, prec uint, mode big.RoundingMode) *big.Float {
 	return new(big.Float).SetPrec(prec).SetMode(mode).Quo(num, den)
 }
 
-// solveBig finds u by bisection at 128 bits from the bracket, with Newton
-// steps accepted while they stay inside it.
+// solveBig finds u at 128 bits from the bracket by the Illinois variant of
+// regula falsi (bisecting whenever an interpolation would not shrink the
+// bracket by half in two steps), which keeps the root bracketed and needs a
+// few dozen evaluations rather than bisection's 120.
 func (p *xirrProblem) solveBig() (*big.Float, error) {
 	lo := new(big.Float).SetPrec(finalPrec).SetFloat64(xirrLo)
 	hi := new(big.Float).SetPrec(finalPrec).SetFloat64(xirrHi)
@@ -549,26 +586,51 @@ func (p *xirrProblem) solveBig() (*big.Float, error) {
 	if flo.Sign() == 0 {
 		return lo, nil
 	}
-	if fhi := p.evalBig(hi, finalPrec); fhi.Sign() == flo.Sign() {
+	fhi := p.evalBig(hi, finalPrec)
+	if fhi.Sign() == flo.Sign() {
 		return nil, money.Errorf("flows", "no rate of return between −99 %% and +10 000 %% a year")
 	}
-	mid := new(big.Float).SetPrec(finalPrec)
+	if fhi.Sign() == 0 {
+		return hi, nil
+	}
 	two := big.NewFloat(2)
-	for range 200 {
-		mid.Add(lo, hi).Quo(mid, two)
-		fm := p.evalBig(mid, finalPrec)
-		if fm.Sign() == 0 {
-			return mid, nil
-		}
-		if fm.Sign() == flo.Sign() {
-			lo.Set(mid)
+	side := 0
+	width := new(big.Float).SetPrec(finalPrec)
+	for it := 0; it < 400; it++ {
+		m := new(big.Float).SetPrec(finalPrec)
+		if it%3 == 2 {
+			m.Add(lo, hi).Quo(m, two) // a bisection every third step bounds the worst case
 		} else {
-			hi.Set(mid)
+			// m = (lo·fhi − hi·flo)/(fhi − flo)
+			num := new(big.Float).SetPrec(finalPrec).Mul(lo, fhi)
+			num.Sub(num, new(big.Float).SetPrec(finalPrec).Mul(hi, flo))
+			den := new(big.Float).SetPrec(finalPrec).Sub(fhi, flo)
+			m.Quo(num, den)
+			if m.Cmp(lo) <= 0 || m.Cmp(hi) >= 0 {
+				m.Add(lo, hi).Quo(m, two)
+			}
 		}
-		width := new(big.Float).Sub(hi, lo)
+		fm := p.evalBig(m, finalPrec)
+		switch {
+		case fm.Sign() == 0:
+			return m, nil
+		case fm.Sign() == flo.Sign():
+			lo, flo = m, fm
+			if side == -1 {
+				fhi.Quo(fhi, two)
+			}
+			side = -1
+		default:
+			hi, fhi = m, fm
+			if side == 1 {
+				flo.Quo(flo, two)
+			}
+			side = 1
+		}
+		width.Sub(hi, lo)
 		if width.Cmp(new(big.Float).SetMantExp(hi, -120)) <= 0 {
 			return hi, nil
 		}
 	}
-	return mid, nil
+	return hi, nil
 }

@@ -537,13 +537,21 @@ def calc_schedule(req):
     t = parse_terms(req)
     info = {}
     rows = schedule_rows(t, info)
-    tfn = (lambda j: t.periods) if t.method == "bullet" else None
-    rates = schedule_rates(t.principal, rows, t.ppy, tfn)
-    out = render_schedule(rows, t.rounding, rates)
+    out = render_schedule(rows, t.rounding, None)
+    if any(r["payment"] for r in rows):
+        # Rates by actual timing (SPEC §2, Appendix J): timing.py.
+        import timing
+        rated = timing.schedule(req)
+        out.update({k: rated[k] for k in ("irr", "apr", "effective_annual_rate", "xirr")})
     return out
 
 
 def calc_apr(req):
+    if isinstance(req, dict) and "start_date" in req:
+        import timing  # dated payments: Appendix J timing
+        out = timing.apr(req)
+        out.pop("timing")
+        return out
     check_keys(req, ("principal", "payments", "periods_per_year"), "", required=("principal", "payments"))
     P = parse_dec(req["principal"], "principal", lo=ZERO, lo_open=True)
     pays = req["payments"]
