@@ -79,6 +79,9 @@ func (b *builder) account(r OfferRequest) error {
 			return money.Errorf("outstanding", "give statement or outstanding, not both")
 		}
 		field = "statement.totals"
+		if err := money.Within("statement", checkStatement(*r.Statement)); err != nil {
+			return err
+		}
 		b.out = OutstandingOf(*r.Statement)
 		if b.start.IsZero() {
 			b.start = r.Statement.AsOf

@@ -45,9 +45,13 @@ func TestSettleErrors(t *testing.T) {
 	requireFieldError(t, err, "discount.late_fee")
 }
 
-// statementWith is a statement whose totals are the given components.
+// statementWith is a statement of one installment owing the given
+// components, with the totals that adds up to (the offer builder checks
+// that they do).
 func statementWith(p, i, f, pen, lf money.Amount) penalty.Statement {
 	t := penalty.Totals{Principal: p, Interest: i, Fee: f, Penalty: pen, LateFee: lf}
 	t.Outstanding = p.Add(i).Add(f).Add(pen).Add(lf)
-	return penalty.Statement{AsOf: date("2025-06-20"), Totals: t}
+	in := penalty.InstallmentBalance{Number: 1, DueDate: date("2025-05-20"), EffectiveDueDate: date("2025-05-20"),
+		Principal: p, Interest: i, Fee: f, Penalty: pen, LateFee: lf, PenaltyAccrued: pen, LateFeeAssessed: lf}
+	return penalty.Statement{AsOf: date("2025-06-20"), Installments: []penalty.InstallmentBalance{in}, Totals: t}
 }
