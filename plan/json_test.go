@@ -35,9 +35,26 @@ func TestDecodeDefaults(t *testing.T) {
 	require.NoError(t, money.DecodeJSON([]byte(`{"outstanding": {"principal": "1"}, "periods": 3, "start_date": "2025-01-01"}`), &r))
 	require.Equal(t, InterestFree, r.Pricing.Method)
 	var o OfferRequest
-	require.NoError(t, money.DecodeJSON([]byte(`{"outstanding": {"principal": "1"}, "affordable_payment": "1", "start_date": "2025-01-01", "policy": {"annual_rate": "0.1"}}`), &o))
+	require.NoError(t, money.DecodeJSON([]byte(`{"outstanding": {"principal": "1"}, "affordable_payment": "1", "start_date": "2025-01-01",
+		"policy": {"annual_rate": "0.1", "installment": {"method": "flat_fee", "fee_rate": "0.006"}, "settlement_discount": {}}}`), &o))
 	require.Nil(t, o.Policy.Terms) // absent: the default terms at build time
 	require.Equal(t, []int{6, 12, 24, 36, 60}, o.Policy.normalized().Terms)
+}
+
+// TestPartialOfferPolicyIsAnError: a policy that leaves out what prices
+// the plans is refused, naming the field, instead of pricing every plan at
+// zero.
+func TestPartialOfferPolicyIsAnError(t *testing.T) {
+	for body, field := range map[string]string{
+		`{"annual_rate": "0.1", "settlement_discount": {}}`:                       "policy.installment",
+		`{"annual_rate": "0.1", "installment": {"method": "interest_free"}}`:      "policy.settlement_discount",
+		`{"installment": {"method": "interest_free"}, "settlement_discount": {}}`: "policy.annual_rate",
+	} {
+		var o OfferRequest
+		err := money.DecodeJSON([]byte(`{"outstanding": {"principal": "1"}, "affordable_payment": "1", "policy": `+body+`}`), &o)
+		requireFieldError(t, err, field)
+		require.Contains(t, err.Error(), "is required")
+	}
 }
 
 func TestOfferJSON(t *testing.T) {

@@ -44,15 +44,21 @@ type Limits struct {
 	APRCap money.Rate `json:"apr_cap,omitzero"`
 }
 
-// OfferPolicy is how a lender prices the candidate plans. Each field is
-// taken as written, except that absent lists and a zero DeferralTerm take
-// the defaults noted.
+// OfferPolicy is how a lender prices the candidate plans. In JSON,
+// annual_rate, installment and settlement_discount are required — a policy
+// that left them out would silently price every plan at zero — and a
+// settlement that forgives nothing is written as "settlement_discount": {}.
+// The other fields are taken as written, except that absent lists and a
+// zero DeferralTerm take the defaults noted, an absent minimum asks for
+// every balance in full (so the minimum-payment plan pays it all in one
+// cycle), and absent waivers and down payment are none.
 type OfferPolicy struct {
 	// AnnualRate is the account's own interest rate (a card's 日利率 万分之五
 	// is 0.18 a year on act/360). It prices the deferral and the
 	// minimum-only projection (cycle rate = AnnualRate / 12).
-	AnnualRate money.Rate `json:"annual_rate"`
-	// Minimum is the card's minimum-payment rule for the projection.
+	AnnualRate money.Rate `json:"annual_rate" required:"true"`
+	// Minimum is the card's minimum-payment rule for the projection; the
+	// zero Minimum asks for every balance in full.
 	Minimum MinimumPolicy `json:"minimum,omitzero"`
 	// DeferralMonths lists the deferrals to offer (absent: 1, 2, 3).
 	DeferralMonths []int `json:"deferral_months"`
@@ -61,7 +67,7 @@ type OfferPolicy struct {
 	DeferralTerm     int              `json:"deferral_term,omitzero"`
 	DeferralInterest DeferredInterest `json:"deferral_interest,omitzero"`
 	// Installment prices 个性化分期; InstallmentWaive is what it forgives.
-	Installment      Pricing   `json:"installment,omitzero"`
+	Installment      Pricing   `json:"installment,omitzero" required:"true"`
 	InstallmentWaive Fractions `json:"installment_waive,omitzero"`
 	// DownPayment applies to installment and interest-frozen plans.
 	DownPayment DownPayment `json:"down_payment,omitzero"`
@@ -69,7 +75,7 @@ type OfferPolicy struct {
 	// 12, 24, 36, 60), for both installment and interest-frozen plans.
 	Terms []int `json:"terms"`
 	// SettlementDiscount is what a lump-sum settlement forgives.
-	SettlementDiscount Fractions `json:"settlement_discount,omitzero"`
+	SettlementDiscount Fractions `json:"settlement_discount,omitzero" required:"true"`
 }
 
 // Defaults of an OfferPolicy's term and limits, and the bound on its lists
