@@ -142,7 +142,7 @@ func (b builder) installment(n int, frozen bool) Offer {
 	o := Offer{Option: InstallmentOption, Term: n}
 	if frozen {
 		o.Option = InterestFrozen
-		r.Pricing = Pricing{Method: InterestFree}
+		r.Pricing = Pricing{Method: PricingInterestFree}
 		r.Waive.Penalty, r.Waive.LateFee = money.NewRate(1, 0), money.NewRate(1, 0)
 	}
 	// The request was checked as a whole; what is left to fail (a last due

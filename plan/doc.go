@@ -72,7 +72,7 @@
 //   - The policy ([OfferPolicy]) defaults to [CNCardPolicy], an example
 //     card policy; in a given policy, absent term lists and a zero
 //     deferral term take the defaults documented there.
-//   - 停息挂账 (interest frozen) is [InterestFree] pricing with the penalty
+//   - 停息挂账 (interest frozen) is [PricingInterestFree] pricing with the penalty
 //     and late fee waived in full, plus the policy's other waivers and down
 //     payment. 个性化分期 is priced by the policy's installment pricing.
 //   - A deferral is the whole balance as an equal-installment loan at the

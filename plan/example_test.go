@@ -82,7 +82,7 @@ func ExampleRestructure() {
 		},
 		DownPayment: plan.DownPayment{Percent: money.MustParseRate("0.10")},
 		Periods:     36,
-		Pricing:     plan.Pricing{Method: plan.FlatFee, FeeRate: money.MustParseRate("0.005")},
+		Pricing:     plan.Pricing{Method: plan.PricingFlatFee, FeeRate: money.MustParseRate("0.005")},
 		StartDate:   money.MustParseDate("2025-03-05"),
 	})
 	if err != nil {

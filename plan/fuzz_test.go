@@ -88,11 +88,11 @@ func FuzzOffers(f *testing.F) {
 		p := CNCardPolicy()
 		p.AnnualRate = money.NewRate(int64(annualBP), 4)
 		p.Installment = Pricing{Method: PricingMethod(method % 5), FeeRate: money.NewRate(int64(feeBP), 5)}
-		if p.Installment.Method != FlatFee {
+		if p.Installment.Method != PricingFlatFee {
 			p.Installment.FeeRate = money.Rate{}
 			p.Installment.AnnualRate = money.NewRate(int64(annualBP), 4)
 		}
-		if p.Installment.Method == InterestFree {
+		if p.Installment.Method == PricingInterestFree {
 			p.Installment.AnnualRate = money.Rate{}
 		}
 		p.Terms = []int{6, 12, int(method) + 1}

@@ -33,7 +33,7 @@ func TestDecodeDefaults(t *testing.T) {
 	require.Equal(t, Capitalize, d.Interest)
 	var r Restructuring
 	require.NoError(t, money.DecodeJSON([]byte(`{"outstanding": {"principal": "1"}, "periods": 3, "start_date": "2025-01-01"}`), &r))
-	require.Equal(t, InterestFree, r.Pricing.Method)
+	require.Equal(t, PricingInterestFree, r.Pricing.Method)
 	var o OfferRequest
 	require.NoError(t, money.DecodeJSON([]byte(`{"outstanding": {"principal": "1"}, "affordable_payment": "1", "start_date": "2025-01-01",
 		"policy": {"annual_rate": "0.1", "installment": {"method": "flat_fee", "fee_rate": "0.006"}, "settlement_discount": {}}}`), &o))

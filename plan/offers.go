@@ -98,7 +98,7 @@ func CNCardPolicy() OfferPolicy {
 		Minimum:        CNCardMinimum(),
 		DeferralMonths: defaultDeferralMonths(),
 		DeferralTerm:   defaultDeferralTerm,
-		Installment:    Pricing{Method: FlatFee, FeeRate: money.MustParseRate("0.006")},
+		Installment:    Pricing{Method: PricingFlatFee, FeeRate: money.MustParseRate("0.006")},
 		Terms:          defaultTerms(),
 		SettlementDiscount: Fractions{
 			Penalty:  money.MustParseRate("1"),

@@ -51,11 +51,11 @@ func (g gen) pricing() Pricing {
 	case 0:
 		return Pricing{}
 	case 1:
-		return Pricing{Method: FlatFee, FeeRate: money.NewRate(g.r.Int64N(200), 4)}
+		return Pricing{Method: PricingFlatFee, FeeRate: money.NewRate(g.r.Int64N(200), 4)}
 	case 2:
-		return Pricing{Method: EqualInstallment, AnnualRate: money.NewRate(g.r.Int64N(3600), 4)}
+		return Pricing{Method: PricingEqualInstallment, AnnualRate: money.NewRate(g.r.Int64N(3600), 4)}
 	}
-	return Pricing{Method: EqualPrincipal, AnnualRate: money.NewRate(g.r.Int64N(3600), 4)}
+	return Pricing{Method: PricingEqualPrincipal, AnnualRate: money.NewRate(g.r.Int64N(3600), 4)}
 }
 
 // requireInvalid accepts only a *money.Error: bad random input is fine,
@@ -118,7 +118,7 @@ func TestPropertyRestructure(t *testing.T) {
 		require.True(t, p.TotalPaid.Equal(p.DownPayment.Add(p.Schedule.Totals.Payment)))
 		require.True(t, p.TotalCost.Equal(p.TotalPaid.Sub(p.Base)))
 		require.Equal(t, r.Periods, p.Schedule.RowCount)
-		if r.Pricing.Method == InterestFree {
+		if r.Pricing.Method == PricingInterestFree {
 			require.True(t, p.TotalCost.IsZero())
 		}
 	}

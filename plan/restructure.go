@@ -12,7 +12,7 @@ const MaxPersonalizedPeriods = 60
 
 // Restructuring turns what an overdue account owes into an installment
 // plan: 分期, 个性化分期 (negotiated terms), or 停息挂账 (interest frozen:
-// InterestFree pricing with penalty and late fee waived). Waive forgives a
+// PricingInterestFree pricing with penalty and late fee waived). Waive forgives a
 // fraction of each component; the down payment is paid on StartDate; the
 // rest is repaid monthly from StartDate.
 type Restructuring struct {
@@ -37,26 +37,26 @@ type DownPayment struct {
 // free.
 type Pricing struct {
 	Method PricingMethod `json:"method,omitzero"`
-	// FeeRate is the monthly fee on the amount financed (FlatFee), or a fee
-	// per row on top of the interest (EqualInstallment, EqualPrincipal).
+	// FeeRate is the monthly fee on the amount financed (PricingFlatFee), or a fee
+	// per row on top of the interest (PricingEqualInstallment, PricingEqualPrincipal).
 	FeeRate money.Rate `json:"fee_rate,omitzero"`
-	// AnnualRate is the interest rate (EqualInstallment, EqualPrincipal).
+	// AnnualRate is the interest rate (PricingEqualInstallment, PricingEqualPrincipal).
 	AnnualRate money.Rate `json:"annual_rate,omitzero"`
 }
 
-// PricingMethod is how a plan is priced. The zero value is InterestFree.
+// PricingMethod is how a plan is priced. The zero value is PricingInterestFree.
 type PricingMethod uint8
 
 const (
-	// InterestFree repays equal principal at 0 %: 停息挂账.
-	InterestFree PricingMethod = iota
-	// FlatFee charges FeeRate of the amount financed every month and no
+	// PricingInterestFree repays equal principal at 0 %: 停息挂账.
+	PricingInterestFree PricingMethod = iota
+	// PricingFlatFee charges FeeRate of the amount financed every month and no
 	// interest: a card installment's 手续费.
-	FlatFee
-	// EqualInstallment (等额本息) charges AnnualRate in level payments.
-	EqualInstallment
-	// EqualPrincipal (等额本金) charges AnnualRate on the falling balance.
-	EqualPrincipal
+	PricingFlatFee
+	// PricingEqualInstallment (等额本息) charges AnnualRate in level payments.
+	PricingEqualInstallment
+	// PricingEqualPrincipal (等额本金) charges AnnualRate on the falling balance.
+	PricingEqualPrincipal
 )
 
 var pricingNames = []string{"interest_free", "flat_fee", "equal_installment", "equal_principal"}
@@ -149,7 +149,7 @@ func (r Restructuring) downPayment(base money.Amount) (money.Amount, error) {
 // exactly 0 and is not solved for.
 func (r Restructuring) schedule(financed money.Amount) (schedule.Schedule, error) {
 	t := r.terms(financed)
-	if r.Pricing.Method != InterestFree {
+	if r.Pricing.Method != PricingInterestFree {
 		return schedule.New(t)
 	}
 	s, err := schedule.Amortize(t)
@@ -171,11 +171,11 @@ func (r Restructuring) terms(financed money.Amount) schedule.Terms {
 		FeeRate:   r.Pricing.FeeRate,
 	}
 	switch r.Pricing.Method {
-	case FlatFee:
+	case PricingFlatFee:
 		t.Method = schedule.FlatFee
-	case EqualInstallment:
+	case PricingEqualInstallment:
 		t.Method, t.AnnualRate = schedule.EqualInstallment, r.Pricing.AnnualRate
-	default: // InterestFree and EqualPrincipal
+	default: // PricingInterestFree and PricingEqualPrincipal
 		t.Method, t.AnnualRate = schedule.EqualPrincipal, r.Pricing.AnnualRate
 	}
 	return t
@@ -221,9 +221,9 @@ func (p Pricing) check() error {
 		return err
 	}
 	switch {
-	case p.Method == InterestFree && !p.FeeRate.IsZero():
+	case p.Method == PricingInterestFree && !p.FeeRate.IsZero():
 		return money.Errorf("fee_rate", "does not apply to interest_free pricing, got %s", p.FeeRate)
-	case (p.Method == InterestFree || p.Method == FlatFee) && !p.AnnualRate.IsZero():
+	case (p.Method == PricingInterestFree || p.Method == PricingFlatFee) && !p.AnnualRate.IsZero():
 		return money.Errorf("annual_rate", "does not apply to %s pricing, got %s", p.Method, p.AnnualRate)
 	}
 	return nil

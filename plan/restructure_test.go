@@ -19,7 +19,7 @@ func TestRestructureNegotiated36(t *testing.T) {
 		Waive:       Fractions{Penalty: rate("1"), LateFee: rate("1"), Interest: rate("0.5")},
 		DownPayment: DownPayment{Percent: rate("0.10")},
 		Periods:     36,
-		Pricing:     Pricing{Method: FlatFee, FeeRate: rate("0.005")},
+		Pricing:     Pricing{Method: PricingFlatFee, FeeRate: rate("0.005")},
 		StartDate:   date("2025-03-05"),
 	})
 	require.NoError(t, err)
@@ -66,7 +66,7 @@ func TestRestructureEqualInstallment(t *testing.T) {
 		Outstanding: Outstanding{Principal: amt("12000")},
 		DownPayment: DownPayment{Amount: amt("2000")},
 		Periods:     12,
-		Pricing:     Pricing{Method: EqualInstallment, AnnualRate: rate("0.12")},
+		Pricing:     Pricing{Method: PricingEqualInstallment, AnnualRate: rate("0.12")},
 		StartDate:   date("2025-01-10"),
 	})
 	require.NoError(t, err)
@@ -94,9 +94,9 @@ func TestRestructureErrors(t *testing.T) {
 		{func(r *Restructuring) { r.DownPayment.Percent = rate("1") }, "down_payment"},
 		{func(r *Restructuring) { r.Periods = 0 }, "periods"},
 		{func(r *Restructuring) { r.Periods = 1201 }, "periods"},
-		{func(r *Restructuring) { r.Pricing = Pricing{Method: FlatFee, AnnualRate: rate("0.1")} }, "pricing.annual_rate"},
+		{func(r *Restructuring) { r.Pricing = Pricing{Method: PricingFlatFee, AnnualRate: rate("0.1")} }, "pricing.annual_rate"},
 		{func(r *Restructuring) { r.Pricing = Pricing{FeeRate: rate("0.01")} }, "pricing.fee_rate"},
-		{func(r *Restructuring) { r.Pricing = Pricing{Method: EqualInstallment, AnnualRate: rate("11")} }, "pricing.annual_rate"},
+		{func(r *Restructuring) { r.Pricing = Pricing{Method: PricingEqualInstallment, AnnualRate: rate("11")} }, "pricing.annual_rate"},
 		{func(r *Restructuring) { r.Pricing.Method = PricingMethod(7) }, "pricing.method"},
 		{func(r *Restructuring) { r.StartDate = money.Date{} }, "start_date"},
 		{func(r *Restructuring) { r.StartDate = date("2200-06-01"); r.Periods = 12 }, "periods"},
