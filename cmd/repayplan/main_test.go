@@ -124,7 +124,9 @@ func TestServe(t *testing.T) {
 	ctx, cancel := context.WithCancel(t.Context())
 	done := make(chan int, 1)
 	var errb bytes.Buffer
-	go func() { done <- run(ctx, []string{"serve", "-addr", addr}, strings.NewReader(""), &bytes.Buffer{}, &errb) }()
+	go func() {
+		done <- run(ctx, []string{"serve", "-addr", addr}, strings.NewReader(""), &bytes.Buffer{}, &errb)
+	}()
 
 	req, err := os.ReadFile(requestFile("schedule.json"))
 	require.NoError(t, err)

@@ -8,14 +8,28 @@ import (
 	"iter"
 	"sync"
 
+	"github.com/repayplan/repayplan/examples/portfolio/book"
+	"github.com/repayplan/repayplan/money"
 	"github.com/repayplan/repayplan/penalty"
 )
 
 // lineKey identifies an account by its line in the book (from 1) and
-// carries the error decoding that line, if any.
+// carries the error decoding that line, if any. A loan or card line
+// (book.DecodeLine) is computed by the decoder itself, on the decoding
+// goroutines, as of each date asked for: other holds its results (or
+// error), and the accrual ledger that goes with it through AccrueAll is
+// empty and its result ignored.
 type lineKey struct {
-	line int
-	err  error
+	line  int
+	err   error
+	other *otherLine
+}
+
+// otherLine is a loan or card line's outcome as of each date.
+type otherLine struct {
+	kind    book.Kind
+	results []book.Result
+	err     error
 }
 
 const (
@@ -26,25 +40,28 @@ const (
 // chunk is a run of consecutive lines: read by the reader, decoded by one
 // decoder, yielded in order.
 type chunk struct {
-	data  []byte // the lines, line endings stripped
-	ends  []int  // end of each line in data
-	lines []int  // line number of each line (blank lines are skipped)
-	accts []penalty.Account
-	errs  []error
-	err   error // the read error that ended the input after these lines
-	done  chan struct{}
+	data   []byte // the lines, line endings stripped
+	ends   []int  // end of each line in data
+	lines  []int  // line number of each line (blank lines are skipped)
+	accts  []penalty.Account
+	errs   []error
+	others []*otherLine
+	err    error // the read error that ended the input after these lines
+	done   chan struct{}
 }
 
 // decodeLines yields the accounts of the JSON lines read from r, in order,
 // each decoded strictly as money.DecodeJSON does (unknown keys, bad values
-// and trailing data are errors; see decodeAccount). Decoding runs on
+// and trailing data are errors; see book.DecodeAccount). Decoding runs on
 // workers goroutines, a chunk of lines each, at most 2 × workers chunks
-// ahead of the consumer, so memory stays flat however long the input. A line that does not decode is
+// ahead of the consumer, so memory stays flat however long the input.
+// Loan and card lines are computed as of each of dates while decoding
+// (see lineKey). A line that does not decode is
 // yielded as a zero Account with the error in its key; blank lines are
 // skipped. A read error ends the sequence and is reported by readErr.
 // Every goroutine has exited when the iteration returns (provided r's
 // Read returns).
-func decodeLines(r io.Reader, workers int) (seq iter.Seq2[lineKey, penalty.Account], readErr func() error) {
+func decodeLines(r io.Reader, workers int, dates ...money.Date) (seq iter.Seq2[lineKey, penalty.Account], readErr func() error) {
 	var rerr error
 	seq = func(yield func(lineKey, penalty.Account) bool) {
 		work := make(chan *chunk, workers)
@@ -60,7 +77,7 @@ func decodeLines(r io.Reader, workers int) (seq iter.Seq2[lineKey, penalty.Accou
 			go func() {
 				defer wg.Done()
 				for c := range work {
-					c.decode()
+					c.decode(dates)
 				}
 			}()
 		}
@@ -73,7 +90,7 @@ func decodeLines(r io.Reader, workers int) (seq iter.Seq2[lineKey, penalty.Accou
 		for c := range order {
 			<-c.done
 			for i := range c.ends {
-				if !yield(lineKey{line: c.lines[i], err: c.errs[i]}, c.accts[i]) {
+				if !yield(lineKey{line: c.lines[i], err: c.errs[i], other: c.others[i]}, c.accts[i]) {
 					return
 				}
 				c.accts[i] = penalty.Account{} // the consumer has it now
@@ -167,16 +184,33 @@ func send(c *chunk, work, order chan<- *chunk, quit <-chan struct{}) bool {
 	}
 }
 
-// decode decodes every line of the chunk and marks it done.
-func (c *chunk) decode() {
+// decode decodes every line of the chunk, computes its loan and card
+// lines as of dates, and marks it done.
+func (c *chunk) decode(dates []money.Date) {
 	defer close(c.done)
 	c.accts = make([]penalty.Account, len(c.ends))
 	c.errs = make([]error, len(c.ends))
+	c.others = make([]*otherLine, len(c.ends))
 	start := 0
+	var l book.Line
 	for i, end := range c.ends {
-		if err := decodeAccount(c.data[start:end], &c.accts[i]); err != nil {
-			c.accts[i] = penalty.Account{}
+		err := book.DecodeLine(c.data[start:end], &l)
+		switch {
+		case err != nil:
 			c.errs[i] = err
+		case l.Kind == book.Accrual:
+			c.accts[i] = l.Accrual
+		default:
+			o := &otherLine{kind: l.Kind}
+			for _, d := range dates {
+				r, err := l.Accrue(d)
+				if err != nil {
+					o.results, o.err = nil, err
+					break
+				}
+				o.results = append(o.results, r)
+			}
+			c.others[i] = o
 		}
 		start = end
 	}

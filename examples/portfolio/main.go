@@ -4,14 +4,28 @@
 // loans; paid, late, part-paid and never-paid customers) as JSON lines, one
 // accrual request per line, decodes them strictly line by line, accrues
 // them on every core with penalty.AccrueAll, and prints the throughput and
-// the book's totals and delinquency buckets. Memory stays flat in the size
-// of the book: no more than a few thousand accounts exist at once.
+// the book's totals and the bucket table (per delinquency bucket: accounts,
+// principal, penalty, late fees and outstanding). Memory stays flat in the
+// size of the book: no more than a few thousand accounts exist at once.
+//
+// A line of the book may also be a loan or card account in an envelope
+// ({"kind": "loan_statement", "account": {…}}, see package book): the
+// decoder computes those itself, on its goroutines, and they count in the
+// bucket table and the roll-rate matrix; the ledger totals printed above
+// the table are the accrual ledgers'.
+//
+// With -roll-from and -roll-to it accrues every account as of both dates
+// and prints the roll-rate matrix instead: how many accounts, and how much
+// balance, moved from each bucket to each other one (package book says
+// how it is counted); -roll-csv writes it as CSV too. The generated book
+// is then as of -roll-to.
 //
 //	go run ./examples/portfolio                      # 100 000 accounts
 //	go run ./examples/portfolio -n 1000000 -seed 7
 //	go run ./examples/portfolio -n 1000 -out book.jsonl   # write the book and stop
 //	go run ./examples/portfolio -in book.jsonl            # accrue a book from a file
 //	go run ./examples/portfolio -cpuprofile cpu.out       # then: go tool pprof cpu.out
+//	go run ./examples/portfolio -roll-from 2025-05-31 -roll-to 2025-06-30 -roll-csv roll.csv
 package main
 
 import (
@@ -29,6 +43,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/repayplan/repayplan/examples/portfolio/book"
 	"github.com/repayplan/repayplan/money"
 	"github.com/repayplan/repayplan/penalty"
 )
@@ -41,6 +56,10 @@ type config struct {
 	out, in    string
 	cpuprofile string
 	progress   bool
+	// A roll-rate run accrues every account as of rollFrom and rollTo
+	// instead of asOf (which is then rollTo, the generated book's date).
+	rollFrom, rollTo money.Date
+	rollCSV          string
 }
 
 func main() {
@@ -53,12 +72,15 @@ func main() {
 	flag.StringVar(&cfg.in, "in", "", "accrue the JSON lines of this file (- for stdin) instead of generating a book")
 	flag.StringVar(&cfg.cpuprofile, "cpuprofile", "", "write a CPU profile to this file")
 	flag.BoolVar(&cfg.progress, "progress", true, "show a progress bar on stderr")
+	rollFrom := flag.String("roll-from", "", "print the roll-rate matrix from this as-of date, YYYY-MM-DD (with -roll-to)")
+	rollTo := flag.String("roll-to", "", "… to this later as-of date (the generated book is as of this date)")
+	flag.StringVar(&cfg.rollCSV, "roll-csv", "", "also write the roll-rate matrix to this file as CSV")
 	flag.Parse()
-	d, err := money.ParseDate(*asOf)
-	if err != nil {
-		fail(money.Within("as-of", err))
+	asOfSet := false
+	flag.Visit(func(f *flag.Flag) { asOfSet = asOfSet || f.Name == "as-of" })
+	if err := cfg.parseDates(*asOf, asOfSet, *rollFrom, *rollTo); err != nil {
+		fail(err)
 	}
-	cfg.asOf = d
 	if cfg.n < 0 {
 		fail(errors.New("-n: must not be negative"))
 	}
@@ -67,6 +89,42 @@ func main() {
 	if err := run(ctx, cfg, os.Stdout, os.Stderr); err != nil {
 		fail(err)
 	}
+}
+
+// parseDates sets asOf, or rollFrom and rollTo (and asOf to rollTo).
+func (cfg *config) parseDates(asOf string, asOfSet bool, rollFrom, rollTo string) error {
+	if rollFrom == "" && rollTo == "" {
+		d, err := money.ParseDate(asOf)
+		if err != nil {
+			return money.Within("as-of", err)
+		}
+		cfg.asOf = d
+		if cfg.rollCSV != "" {
+			return errors.New("-roll-csv: needs -roll-from and -roll-to")
+		}
+		return nil
+	}
+	if asOfSet {
+		return errors.New("-as-of: not used with -roll-from and -roll-to, which give the two dates")
+	}
+	for _, f := range []struct {
+		name, v string
+		dst     *money.Date
+	}{{"roll-from", rollFrom, &cfg.rollFrom}, {"roll-to", rollTo, &cfg.rollTo}} {
+		if f.v == "" {
+			return fmt.Errorf("-%s: required with -roll-from and -roll-to", f.name)
+		}
+		d, err := money.ParseDate(f.v)
+		if err != nil {
+			return money.Within(f.name, err)
+		}
+		*f.dst = d
+	}
+	if !cfg.rollFrom.Before(cfg.rollTo) {
+		return fmt.Errorf("-roll-from: must be before -roll-to (%s), got %s", cfg.rollTo, cfg.rollFrom)
+	}
+	cfg.asOf = cfg.rollTo
+	return nil
 }
 
 func fail(err error) {
@@ -105,7 +163,7 @@ func run(ctx context.Context, cfg config, stdout, stderr io.Writer) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			pw.CloseWithError(writeBook(ctx, pw, cfg.n, cfg.seed, cfg.asOf))
+			pw.CloseWithError(book.Write(ctx, pw, cfg.n, cfg.seed, cfg.asOf))
 		}()
 		src = pr
 		progress = func() float64 { return float64(done.Load()) / float64(max(cfg.n, 1)) }
@@ -135,6 +193,18 @@ func run(ctx context.Context, cfg config, stdout, stderr io.Writer) error {
 		bar = startProgress(stderr, &done, progress)
 	}
 	start := time.Now()
+	if !cfg.rollFrom.IsZero() {
+		roll, err := rollBook(ctx, src, cfg.rollFrom, cfg.rollTo, workers, &done)
+		elapsed := time.Since(start)
+		bar.stop()
+		cancel()
+		closeSrc()
+		wg.Wait()
+		if err != nil {
+			return err
+		}
+		return roll.report(stdout, cfg, source, elapsed)
+	}
 	sum, err := accrueBook(ctx, src, cfg.asOf, workers, &done)
 	elapsed := time.Since(start)
 	bar.stop()
@@ -151,7 +221,7 @@ func run(ctx context.Context, cfg config, stdout, stderr io.Writer) error {
 // accrueBook decodes the JSON lines of src and accrues them as of asOf on
 // workers goroutines, counting the accounts done.
 func accrueBook(ctx context.Context, src io.Reader, asOf money.Date, workers int, done *atomic.Int64) (*summary, error) {
-	accounts, readErr := decodeLines(src, runtime.GOMAXPROCS(0))
+	accounts, readErr := decodeLines(src, runtime.GOMAXPROCS(0), asOf)
 	var sum summary
 	err := penalty.AccrueAll(ctx, asOf, accounts, penalty.BatchOptions{Workers: workers},
 		func(r penalty.BatchResult[lineKey]) error {
@@ -178,7 +248,7 @@ func writeOut(ctx context.Context, cfg config, stdout, stderr io.Writer) error {
 	}
 	start := time.Now()
 	cw := &countingWriter{w: w}
-	if err := writeBook(ctx, cw, cfg.n, cfg.seed, cfg.asOf); err != nil {
+	if err := book.Write(ctx, cw, cfg.n, cfg.seed, cfg.asOf); err != nil {
 		return err
 	}
 	if f, ok := w.(*os.File); ok && f != os.Stdout {
@@ -193,16 +263,25 @@ func writeOut(ctx context.Context, cfg config, stdout, stderr io.Writer) error {
 // summary adds up the book.
 type summary struct {
 	accounts, failed int
-	errors           []string // the first few
-	totals           penalty.Totals
-	buckets          [len(bucketNames)]int
+	errors           []string       // the first few
+	totals           penalty.Totals // of the accrual ledgers
+	buckets          book.Buckets   // of every line, whatever its kind
+	others           [3]int         // loan and card lines, by book.Kind
 }
-
-var bucketNames = [...]string{"current", "M1", "M2", "M3", "M4", "M5", "M6", "M7+"}
 
 func (s *summary) add(r penalty.BatchResult[lineKey]) {
 	s.accounts++
 	err := r.Key.err
+	if o := r.Key.other; o != nil && err == nil {
+		// A loan or card line, computed by the decoder: its figures go
+		// into the bucket table; the ledger totals are the accrual
+		// ledgers'.
+		if err = o.err; err == nil {
+			s.buckets.Add1(o.results[0].Bucket, o.results[0].Totals)
+			s.others[o.kind]++
+			return
+		}
+	}
 	if err == nil {
 		err = r.Err
 	}
@@ -220,12 +299,7 @@ func (s *summary) add(r penalty.BatchResult[lineKey]) {
 	s.totals.Penalty = s.totals.Penalty.Add(t.Penalty)
 	s.totals.LateFee = s.totals.LateFee.Add(t.LateFee)
 	s.totals.Outstanding = s.totals.Outstanding.Add(t.Outstanding)
-	for i, name := range bucketNames {
-		if r.Statement.Bucket == name {
-			s.buckets[i]++
-			break
-		}
-	}
+	s.buckets.Add(r.Statement)
 }
 
 func (s *summary) print(w io.Writer, cfg config, source string, workers int, elapsed time.Duration) {
@@ -236,6 +310,10 @@ func (s *summary) print(w io.Writer, cfg config, source string, workers int, ela
 	fmt.Fprintf(w, "  failed       %d\n", s.failed)
 	for _, e := range s.errors {
 		fmt.Fprintf(w, "    %s\n", e)
+	}
+	if n := s.others[book.LoanStatement] + s.others[book.CardStatement]; n > 0 {
+		fmt.Fprintf(w, "  loans        %d, cards %d (in the buckets; the ledger totals below are the other lines')\n",
+			s.others[book.LoanStatement], s.others[book.CardStatement])
 	}
 	fmt.Fprintln(w, "outstanding")
 	for _, row := range []struct {
@@ -248,13 +326,7 @@ func (s *summary) print(w io.Writer, cfg config, source string, workers int, ela
 		fmt.Fprintf(w, "  %-10s %20s\n", row.name, row.v.StringFixed(2))
 	}
 	fmt.Fprintln(w, "buckets")
-	for i, name := range bucketNames {
-		pct := 0.0
-		if n := s.accounts - s.failed; n > 0 {
-			pct = 100 * float64(s.buckets[i]) / float64(n)
-		}
-		fmt.Fprintf(w, "  %-8s %9d  %5.1f %%\n", name, s.buckets[i], pct)
-	}
+	s.buckets.WriteTable(w)
 }
 
 // peakRSS is the process's peak resident set size (VmHWM), on Linux.

@@ -1,4 +1,4 @@
-package main
+package book
 
 import (
 	"time"
@@ -7,7 +7,7 @@ import (
 	"github.com/repayplan/repayplan/penalty"
 )
 
-// decodeAccount decodes one accrual request as money.DecodeJSON does:
+// DecodeAccount decodes one accrual request as money.DecodeJSON does:
 // strictly, exactly, with the same result and the same errors. It first
 // tries a fast path (below) and falls back to money.DecodeJSON whenever
 // the fast path declines.
@@ -18,7 +18,7 @@ import (
 // the very method encoding/json would call (Amount and Rate UnmarshalJSON,
 // Date and enum UnmarshalText), so the values are parsed by the library's
 // own code; only the JSON structure is parsed here.
-func decodeAccount(data []byte, a *penalty.Account) error {
+func DecodeAccount(data []byte, a *penalty.Account) error {
 	if decodeFast(data, a) {
 		return nil
 	}
@@ -50,6 +50,11 @@ func decodeFast(data []byte, a *penalty.Account) bool {
 type scanner struct {
 	b []byte
 	i int
+	// zeros[f] is what Amount.UnmarshalJSON reads a zero written with f
+	// places as, once asked (bit f of haveZero): whether "0.00" keeps its
+	// places is money's choice, and a ledger has many zeros.
+	zeros    [13]money.Amount
+	haveZero uint16
 }
 
 func (p *scanner) ws() {
@@ -124,13 +129,14 @@ func (p *scanner) int() (int, bool) {
 
 // object consumes an object whose keys are the names of fields (at most
 // 16): field(k) consumes the value of key names[k]. An unknown or repeated
-// key declines.
-func (p *scanner) object(names []string, field func(k int) bool) bool {
+// key declines, and so does a missing required one (bit k of required:
+// the fields tagged required:"true", which money.DecodeJSON insists on).
+func (p *scanner) object(names []string, required uint16, field func(k int) bool) bool {
 	if !p.lit('{') {
 		return false
 	}
 	if p.lit('}') {
-		return true
+		return required == 0
 	}
 	var seen uint16
 	for {
@@ -150,7 +156,7 @@ func (p *scanner) object(names []string, field func(k int) bool) bool {
 			return false
 		}
 		if !p.lit(',') {
-			return p.lit('}')
+			return p.lit('}') && seen&required == required
 		}
 	}
 }
@@ -221,9 +227,8 @@ func daysIn(y, m int) int {
 
 // amount consumes an amount. The common form — up to 15 integer digits,
 // optionally a point and 1 to 12 decimals, 18 digits in all — is read here
-// as Amount.UnmarshalJSON reads it (zero is the zero Amount, anything else
-// money.New of its digits and places); anything else goes to
-// Amount.UnmarshalJSON.
+// as Amount.UnmarshalJSON reads it (money.New of its digits and places;
+// zero is left to UnmarshalJSON); anything else declines.
 func (p *scanner) amount(a *money.Amount) bool {
 	raw, s, ok := p.str()
 	if !ok {
@@ -244,15 +249,24 @@ func (p *scanner) amount(a *money.Amount) bool {
 			for range f {
 				u *= 10
 			}
-			if u += d; u == 0 {
-				*a = money.Amount{}
-			} else {
+			if u += d; u != 0 {
 				*a = money.New(u, f)
+				return true
 			}
+			if p.haveZero&(1<<f) == 0 {
+				if p.zeros[f].UnmarshalJSON(raw) != nil {
+					return false
+				}
+				p.haveZero |= 1 << f
+			}
+			*a = p.zeros[f]
 			return true
 		}
 	}
-	return a.UnmarshalJSON(raw) == nil
+	// Any other form ("1e3", "-1.00", more than 15 integer digits): money's
+	// strict decoder holds a request's amounts to a tighter bound than
+	// Amount.UnmarshalJSON does, so the slow path decides.
+	return false
 }
 
 func (p *scanner) rate(r *money.Rate) bool {
@@ -266,6 +280,7 @@ func (p *scanner) text(unmarshal func([]byte) error) bool {
 	return ok && unmarshal(s) == nil
 }
 
+// The keys of each object, required ones first (see object).
 var (
 	accountKeys     = []string{"as_of", "installments", "payments", "policy"}
 	installmentKeys = []string{"due_date", "principal", "interest", "fee"}
@@ -276,7 +291,7 @@ var (
 )
 
 func (p *scanner) account(a *penalty.Account) bool {
-	return p.object(accountKeys, func(k int) bool {
+	return p.object(accountKeys, 0b11, func(k int) bool {
 		switch k {
 		case 0:
 			return p.date(&a.AsOf)
@@ -284,7 +299,7 @@ func (p *scanner) account(a *penalty.Account) bool {
 			a.Installments = make([]penalty.Installment, 0, 16)
 			return p.array(func() bool {
 				var in penalty.Installment
-				ok := p.object(installmentKeys, func(k int) bool {
+				ok := p.object(installmentKeys, 0b11, func(k int) bool {
 					switch k {
 					case 0:
 						return p.date(&in.DueDate)
@@ -302,7 +317,7 @@ func (p *scanner) account(a *penalty.Account) bool {
 			a.Payments = make([]penalty.Payment, 0, 8)
 			return p.array(func() bool {
 				var pay penalty.Payment
-				ok := p.object(paymentKeys, func(k int) bool {
+				ok := p.object(paymentKeys, 0b11, func(k int) bool {
 					if k == 0 {
 						return p.date(&pay.Date)
 					}
@@ -317,11 +332,11 @@ func (p *scanner) account(a *penalty.Account) bool {
 }
 
 func (p *scanner) policy(pol *penalty.Policy) bool {
-	return p.object(policyKeys, func(k int) bool {
+	return p.object(policyKeys, 0, func(k int) bool {
 		switch k {
 		case 0:
 			r := &pol.PenaltyRate
-			return p.object(penaltyRateKeys, func(k int) bool {
+			return p.object(penaltyRateKeys, 0b1, func(k int) bool {
 				switch k {
 				case 0:
 					return p.rate(&r.Rate)
@@ -342,7 +357,7 @@ func (p *scanner) policy(pol *penalty.Policy) bool {
 			return p.text(pol.GraceMode.UnmarshalText)
 		case 4:
 			f := &pol.LateFee
-			return p.object(lateFeeKeys, func(k int) bool {
+			return p.object(lateFeeKeys, 0b1, func(k int) bool {
 				switch k {
 				case 0:
 					return p.text(f.Kind.UnmarshalText)

@@ -1,4 +1,4 @@
-package main
+package book
 
 import (
 	"bufio"
@@ -11,20 +11,21 @@ import (
 	"github.com/repayplan/repayplan/penalty"
 )
 
-// book generates a synthetic portfolio deterministically from a seed: half
+// Generator makes a synthetic portfolio deterministically from a seed: half
 // credit-card installment plans (分期: equal principal plus a flat monthly
 // fee, 万分之五 a day on overdue principal and interest, a percent 违约金),
 // half consumer loans (等额本金 at a contract rate, 罚息 at that rate plus
 // 30–50 %, a fixed or percent late fee, sometimes non-accrual after 90
 // days or a cap). Customers pay on time, pay late, stop paying part-way or
 // never pay.
-type book struct {
+type Generator struct {
 	rng  *rand.Rand
 	asOf money.Date
 }
 
-func newBook(seed uint64, asOf money.Date) *book {
-	return &book{rng: rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15)), asOf: asOf}
+// NewGenerator returns the generator of the book of seed, as of asOf.
+func NewGenerator(seed uint64, asOf money.Date) *Generator {
+	return &Generator{rng: rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15)), asOf: asOf}
 }
 
 var (
@@ -39,8 +40,8 @@ var (
 	fixedFees    = []int64{2000, 5000, 10000, 20000} // cents
 )
 
-// account returns the next account of the book. Its AsOf is the book's.
-func (b *book) account() penalty.Account {
+// Account returns the next account of the book. Its AsOf is the book's.
+func (b *Generator) Account() penalty.Account {
 	r := b.rng
 	var a penalty.Account
 	a.AsOf = b.asOf
@@ -124,7 +125,7 @@ func (b *book) account() penalty.Account {
 // payments makes up to 8 payments on the installments due by as_of, each
 // paying a run of consecutive installments in full: on time, late, only
 // the first runs (then a part payment), or none at all.
-func (b *book) payments(ins []penalty.Installment) []penalty.Payment {
+func (b *Generator) payments(ins []penalty.Installment) []penalty.Payment {
 	r := b.rng
 	due := 0
 	for due < len(ins) && !ins[due].DueDate.After(b.asOf) {
@@ -185,17 +186,17 @@ func units(a money.Amount) int64 {
 	return u
 }
 
-// writeBook writes n accounts of the book as JSON lines, one accrual
+// Write writes n accounts of the book of seed as JSON lines, one accrual
 // request per line, stopping early if ctx is done.
-func writeBook(ctx context.Context, w io.Writer, n int, seed uint64, asOf money.Date) error {
+func Write(ctx context.Context, w io.Writer, n int, seed uint64, asOf money.Date) error {
 	bw := bufio.NewWriterSize(w, 256<<10)
-	b := newBook(seed, asOf)
+	b := NewGenerator(seed, asOf)
 	var line []byte
 	for i := range n {
 		if i%1024 == 0 && ctx.Err() != nil {
 			return ctx.Err()
 		}
-		line = appendAccount(line[:0], b.account())
+		line = AppendAccount(line[:0], b.Account())
 		line = append(line, '\n')
 		if _, err := bw.Write(line); err != nil {
 			return err
@@ -204,11 +205,11 @@ func writeBook(ctx context.Context, w io.Writer, n int, seed uint64, asOf money.
 	return bw.Flush()
 }
 
-// appendAccount writes a as its accrual request JSON. It covers what the
+// AppendAccount appends a as its accrual request JSON to b. It covers what the
 // book generates (no waivers, default allocation, rounding and accrual
 // rounding); the tests check that it decodes strictly to a and agrees with
 // encoding/json.
-func appendAccount(b []byte, a penalty.Account) []byte {
+func AppendAccount(b []byte, a penalty.Account) []byte {
 	b = append(b, `{"as_of":`...)
 	b = appendDate(b, a.AsOf)
 	b = append(b, `,"installments":[`...)
