@@ -17,19 +17,28 @@ import (
 // decoded and computed, and the Go types of its request and result, from
 // which the OpenAPI document is generated.
 type kind struct {
-	run             func(request []byte) (any, error)
+	run             func(ctx context.Context, request []byte) (any, error)
 	request, result reflect.Type
 }
 
 // kindOf is the kind that decodes a Req strictly and computes it.
 func kindOf[Req, Res any](compute func(Req) (Res, error)) kind {
+	return kindOfContext(func(_ context.Context, r Req) (Res, error) { return compute(r) })
+}
+
+// kindOfContext is kindOf for a computation that honours a context as it
+// goes, such as penalty.AccrueContext.
+func kindOfContext[Req, Res any](compute func(context.Context, Req) (Res, error)) kind {
 	return kind{
-		run: func(request []byte) (any, error) {
+		run: func(ctx context.Context, request []byte) (any, error) {
 			var req Req
 			if err := money.DecodeJSON(request, &req); err != nil {
 				return nil, err
 			}
-			res, err := compute(req)
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			res, err := compute(ctx, req)
 			if err != nil {
 				return nil, err
 			}
@@ -51,7 +60,7 @@ func lookup(name string) (kind, bool) {
 	case "prepayment":
 		return kindOf(schedule.Prepay), true
 	case "accrual":
-		return kindOf(penalty.Accrue), true
+		return kindOfContext(penalty.AccrueContext), true
 	case "loan_statement":
 		return kindOf(loan.Accrue), true
 	case "card_statement":
@@ -108,15 +117,17 @@ func Do(kind string, request []byte) (any, error) {
 	if !ok {
 		return nil, money.Errorf("kind", "unknown kind %q", kind)
 	}
-	return k.run(request)
+	return k.run(context.Background(), request)
 }
 
 // DoContext is Do under a context: it returns ctx's error instead of a
-// result when ctx is done before the request is decoded or before its
-// result is returned. The computation itself is bounded by the request's
-// own limits (see the README's limits table); a caller that needs a hard
-// deadline on wall time runs DoContext on a goroutine of its own and stops
-// waiting when ctx is done, as the repayplan service does.
+// result when ctx is done before the request is decoded, between decoding
+// and computing, or before the result is returned; an accrual also stops
+// between its segments (penalty.AccrueContext). Every other computation is
+// bounded by the request's own limits (see the README's limits table); a
+// caller that needs a hard deadline on wall time runs DoContext on a
+// goroutine of its own and stops waiting when ctx is done, as the repayplan
+// service does.
 func DoContext(ctx context.Context, kind string, request []byte) (any, error) {
 	if ctx == nil {
 		return nil, money.Errorf("ctx", "is required (use context.Background())")
@@ -124,7 +135,11 @@ func DoContext(ctx context.Context, kind string, request []byte) (any, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	res, err := Do(kind, request)
+	k, ok := lookup(kind)
+	if !ok {
+		return nil, money.Errorf("kind", "unknown kind %q", kind)
+	}
+	res, err := k.run(ctx, request)
 	if cerr := ctx.Err(); cerr != nil {
 		return nil, cerr
 	}

@@ -1,6 +1,7 @@
 package repayplan
 
 import (
+	"context"
 	"os"
 	"regexp"
 	"strings"
@@ -31,4 +32,28 @@ func TestDoDocumentsEveryKind(t *testing.T) {
 	}
 	_, ok := lookup("no_such_kind")
 	assert.False(t, ok)
+}
+
+// TestDoContext: a context already done stops the request before any work;
+// a nil context and an unknown kind are field-naming errors; a live context
+// gives Do's result.
+func TestDoContext(t *testing.T) {
+	req, err := os.ReadFile("examples/requests/accrual.json")
+	require.NoError(t, err)
+	want, err := Do("accrual", req)
+	require.NoError(t, err)
+	got, err := DoContext(context.Background(), "accrual", req)
+	require.NoError(t, err)
+	assert.Equal(t, want, got)
+
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	for _, k := range Kinds() {
+		_, err := DoContext(ctx, k, req)
+		assert.ErrorIs(t, err, context.Canceled, k)
+	}
+	_, err = DoContext(nil, "accrual", req)
+	assert.ErrorContains(t, err, "ctx: is required")
+	_, err = DoContext(context.Background(), "no_such_kind", req)
+	assert.ErrorContains(t, err, "kind: unknown kind")
 }

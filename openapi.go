@@ -9,6 +9,7 @@ import (
 	"github.com/repayplan/repayplan/internal/schema"
 	"github.com/repayplan/repayplan/money"
 	"github.com/repayplan/repayplan/penalty"
+	"github.com/repayplan/repayplan/schedule"
 )
 
 // OpenAPI returns the OpenAPI 3.1 document of the repayplan HTTP service
@@ -230,6 +231,18 @@ func customSchemas() map[reflect.Type]schema.Custom {
 			}
 			s.Description = "A business-day calendar: a preset (\"weekends\" when a request leaves it out) and the lender's own holidays and workdays."
 			return s
+		},
+		reflect.TypeFor[schedule.Schedule](): func(g *schema.Generator, m schema.Mode) *schema.Schema {
+			// MarshalJSON writes the rates' keys beside the rows, as an
+			// embedded *Rates would, and none while the schedule is unpriced.
+			return g.Struct(reflect.TypeFor[struct {
+				schedule.Schedule
+				*schedule.Rates
+			}](), m, nil)
+		},
+		reflect.TypeFor[penalty.Language](): func(_ *schema.Generator, _ schema.Mode) *schema.Schema {
+			return &schema.Schema{Type: schema.Of("string"), Enum: []string{string(penalty.ZH), string(penalty.EN)},
+				Description: "A language of the explanation's sentences: zh (Chinese) or en (English)."}
 		},
 		reflect.TypeFor[penalty.Segment](): func(g *schema.Generator, m schema.Mode) *schema.Schema {
 			// MarshalJSON writes the exact daily rate (a fraction) as a

@@ -18,6 +18,9 @@ type Account struct {
 	Transactions []Transaction  `json:"transactions"`
 	Policy       Policy         `json:"policy" required:"true"`
 	Rounding     money.Rounding `json:"rounding,omitzero"`
+	// Explain lists the languages the statement's Sentences are rendered
+	// in; absent, it carries none.
+	Explain []penalty.Language `json:"explain,omitempty"`
 }
 
 // Cycle fixes the statement dates (账单日) and due dates (到期还款日):

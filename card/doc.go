@@ -91,5 +91,15 @@
 // accruing. Every error is a *money.Error naming the field by its JSON
 // path, matching errors.Is(err, money.ErrInvalid).
 //
+// # Sentences
+//
+// [Statement.Chinese] and [Statement.English] explain one statement (by
+// default the last) and the position; the account's Explain makes
+// [Compute] fill the statement's Sentences with the last statement's. The
+// Chinese is card wording: 违约金 for the late fee, 手续费 for fees, 计收
+// for a charge; amounts read aloud carry thousands separators and 元,
+// segment formulas bare numbers; an interest sum of one segment is said
+// once; the position lists only its non-zero components.
+//
 // The engine is pure: no globals, no clocks, safe for concurrent use.
 package card

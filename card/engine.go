@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/repayplan/repayplan/money"
+	"github.com/repayplan/repayplan/penalty"
 )
 
 // Compute bills a's transactions in monthly cycles up to a.AsOf and returns
@@ -13,12 +14,17 @@ func Compute(a Account) (Statement, error) {
 	if err := validate(a); err != nil {
 		return Statement{}, err
 	}
+	if err := penalty.CheckLanguages("explain", a.Explain); err != nil {
+		return Statement{}, err
+	}
 	e := newEngine(a)
 	e.run()
 	if e.err != nil {
 		return Statement{}, e.err
 	}
-	return e.result(), nil
+	s := e.result()
+	s.Sentences = penalty.Render(a.Explain, func() []string { return s.Chinese(0) }, func() []string { return s.English(0) })
+	return s, nil
 }
 
 // unit is one posted amount with its outstanding balance and accrual.

@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/repayplan/repayplan/money"
+	"github.com/repayplan/repayplan/penalty"
 )
 
 // Statement is what Compute returns: every statement issued up to as_of,
@@ -18,6 +19,10 @@ type Statement struct {
 	DaysPastDue     int          `json:"days_past_due"`
 	Bucket          string       `json:"bucket"` // current, M1 … M6, M7+
 	Explanation     Explanation  `json:"explanation"`
+	// Sentences explains the last statement issued and the position as
+	// of as_of (Chinese(0) and English(0)) in the languages the account's
+	// Explain asked for; nil when it asked for none.
+	Sentences *penalty.Sentences `json:"sentences,omitempty"`
 }
 
 // Bill is one monthly statement (账单) as the cardholder receives it.

@@ -24,6 +24,9 @@ type Account struct {
 	// RemainingFees says whether the payoff charges the scheduled fees of
 	// installments not yet due (the zero value waives them).
 	RemainingFees RemainingFees `json:"remaining_fees,omitzero"`
+	// Explain lists the languages the statement's Sentences are rendered
+	// in (Statement.Chinese and English); absent, it carries none.
+	Explain []penalty.Language `json:"explain,omitempty"`
 }
 
 // Acceleration (宣布贷款提前到期) makes every installment due after a date X

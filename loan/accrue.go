@@ -17,6 +17,9 @@ func Accrue(a Account) (Statement, error) {
 	if err := validate(a); err != nil {
 		return Statement{}, err
 	}
+	if err := penalty.CheckLanguages("explain", a.Explain); err != nil {
+		return Statement{}, err
+	}
 	s, err := schedule.Amortize(a.Terms)
 	if err != nil {
 		return Statement{}, money.Within("terms", err)
@@ -35,7 +38,11 @@ func Accrue(a Account) (Statement, error) {
 	if err != nil {
 		return Statement{}, err
 	}
-	return l.statement(a, st, rest, note), nil
+	out := l.statement(a, st, rest, note)
+	// The loan's sentences, not the ledger's: they sit in the embedded
+	// statement's field, which is the one the JSON carries.
+	out.Sentences = penalty.Render(a.Explain, out.Chinese, out.English)
+	return out, nil
 }
 
 // ledger is the installments the schedule's rows give, and where each

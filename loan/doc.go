@@ -72,6 +72,18 @@
 // policy's rounding, when the whole ledger is accrued. A test compares
 // the two on random loans.
 //
+// # Sentences
+//
+// [Statement.Chinese] and [Statement.English] add the acceleration, the
+// split by due date and the payoff to the penalty package's sentences, in
+// the policy's wording (滞纳金 by default, 违约金 under wording "card"); the
+// account's Explain makes [Accrue] fill the statement's Sentences. Totals
+// read aloud list their non-zero components in 元 with thousands
+// separators ("今日（2025-06-20）提前结清应还 27,518.51 元，其中本金 …"), and
+// the payoff's credit is said as deducted; interest pieces stay formulas
+// with bare numbers. An acceleration at a zero contract rate says 不计利息
+// rather than "× 年利率 0%".
+//
 // Every error is a *money.Error naming the field by its JSON path
 // ("accelerate.after_days: must be between 1 and 36500, got 0"),
 // matching errors.Is(err, money.ErrInvalid). Accrue is pure and safe for

@@ -54,8 +54,8 @@ func ExampleStatement_Chinese() {
 	fmt.Println(lines[2])
 	fmt.Println(lines[len(lines)-3])
 	// Output:
-	// 第2期（到期日 2025-03-15）逾期满 30 天仍欠本息费 1032.80，贷款于 2025-04-14 宣布提前到期：原第3–12期尚未到期的本金 10049.54 全部于当日到期，记为第3期；利息 2025-03-15 至 2025-04-14 共30天：本金 10049.54 × 年利率 6% × 30 / 360 = 50.25，费用 0。
-	// 今日（2025-05-20）提前结清应还 11132.59 = 本金 11027.20 + 利息 105.39 + 费用 0.00 + 罚息 0.00 + 滞纳金 0.00 + 提前还款违约金 0.00 − 抵扣 0.00。
+	// 第2期（到期日 2025-03-15）逾期满 30 天仍欠本息费 1,032.80 元，贷款于 2025-04-14 宣布提前到期：原第3–12期尚未到期的本金 10,049.54 元全部于当日到期，记为第3期；利息 2025-03-15 至 2025-04-14 共30天：本金 10049.54 × 年利率 6% × 30 / 360 = 50.25，不收手续费。
+	// 今日（2025-05-20）提前结清应还 11,132.59 元，其中本金 11,027.20 元、利息 105.39 元。
 }
 
 // The payoff's accrued interest, one line per piece, in English: 12000 ×
@@ -74,10 +74,10 @@ func ExampleStatement_English() {
 		fmt.Println(l)
 	}
 	// Output:
-	// Left to pay under the contract as of 2025-02-04: 12393.58 = principal 12000.00 + interest 393.58 + fees 0.00 + penalty 0.00 + late fees 0.00, of which 393.58 of interest and 0.00 of fees are scheduled on installments not yet due and not owed now.
+	// Left to pay under the contract as of 2025-02-04: 12,393.58 in all: principal 12,000.00 and interest 393.58; of this, interest 393.58 scheduled on installments not yet due is not owed now.
 	// Amount due now: 0.00; paying it brings the account current.
-	// Not yet due: installments 1–12, principal 12000.00, interest 393.58, fees 0.00 — scheduled, not owed today; that interest is not yet earned and a payoff does not charge it.
-	// To pay the loan off today (2025-02-04): 12040.00 = principal 12000.00 + interest 40.00 + fees 0.00 + penalty 0.00 + late fees 0.00 + prepayment fee 0.00 − credit 0.00.
+	// Not yet due: installments 1–12, principal 12,000.00 and interest 393.58 — scheduled, not owed today; that interest is not yet earned and a payoff does not charge it.
+	// To pay the loan off today (2025-02-04): 12,040.00 — principal 12,000.00 and interest 40.00.
 	//   Interest = 0.00 due and unpaid + 40.00 accrued this period − 0.00 paid ahead on installments not yet due (any negative part is credited).
 	//     2025-01-15 to 2025-02-04, 20 days: principal 12000.00 × 6% a year × 20 / 360 = 40.00
 	//     Interest accrued since 2025-01-15: 40.00, day by day on the principal outstanding.

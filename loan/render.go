@@ -1,8 +1,11 @@
 package loan
 
 import (
+	"fmt"
+	"math/big"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/repayplan/repayplan/money"
 	"github.com/repayplan/repayplan/penalty"
@@ -12,7 +15,9 @@ import (
 // §3 explanation (penalty's own wording), what acceleration made due and
 // why, the split between past due and not yet due, and the payoff today
 // with its accrued interest line by line.
-func (s Statement) Chinese() []string { return render(s, zh{}, penalty.Statement.Chinese) }
+func (s Statement) Chinese() []string {
+	return render(s, newZH(s.Explanation.Policy.Wording), penalty.Statement.Chinese)
+}
 
 // English renders the statement as sentences, in English.
 func (s Statement) English() []string { return render(s, en{}, penalty.Statement.English) }
@@ -132,3 +137,47 @@ func addsUp(parts []money.Amount, total money.Amount) bool {
 	}
 	return s.Equal(total)
 }
+
+// yearFraction writes a piece's time as its sentence shows it: "× 81 /
+// 360", the days over the piece's basis, when that reproduces its amount;
+// else — an act/act piece across 1 January, whose days count over 366 in
+// a leap year and 365 in the next — each calendar year's days over that
+// year's length, "× (37/366 + 44/365)", as the amount was computed.
+func yearFraction(p InterestPiece) string {
+	single := fmt.Sprintf("× %d / %d", p.Days, p.Basis)
+	if p.Basis <= 0 || !p.To.After(p.From) {
+		return single
+	}
+	exact := new(big.Rat).Mul(p.Balance.Rat(), p.AnnualRate.Ratio().Rat())
+	if rounds(new(big.Rat).Mul(exact, big.NewRat(int64(p.Days), p.Basis)), p.Amount) {
+		return single
+	}
+	var parts []string
+	frac := new(big.Rat)
+	for from := p.From; from.Before(p.To); {
+		next := money.NewDate(from.Year()+1, time.January, 1)
+		if p.To.Before(next) {
+			next = p.To
+		}
+		n, basis := next.Sub(from), 365
+		if isLeap(from.Year()) {
+			basis = 366
+		}
+		parts = append(parts, fmt.Sprintf("%d/%d", n, basis))
+		frac.Add(frac, big.NewRat(int64(n), int64(basis)))
+		from = next
+	}
+	if len(parts) < 2 || !rounds(exact.Mul(exact, frac), p.Amount) {
+		return single
+	}
+	return "× (" + strings.Join(parts, " + ") + ")"
+}
+
+// rounds reports whether a is x rounded to a's places in some direction.
+func rounds(x *big.Rat, a money.Amount) bool {
+	unit := new(big.Rat).SetFrac(big.NewInt(1), new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(a.Places())), nil))
+	d := new(big.Rat).Sub(x, a.Rat())
+	return d.Abs(d).Cmp(unit) < 0
+}
+
+func isLeap(y int) bool { return y%4 == 0 && (y%100 != 0 || y%400 == 0) }

@@ -8,6 +8,10 @@
 // a [Rounding] is applied. Rates are kept as exact fractions ([Ratio]) so an
 // annual rate divided by 12 or 360 is never rounded before it is used.
 //
+// [Amount.Grouped] writes an amount as a sentence reads it aloud, with
+// thousands separators ("1,050.00"): only the whole part is grouped, and
+// removing the commas gives String's text back.
+//
 // Dates are civil dates without time zones. Adding months keeps the anchor
 // day and clamps to the end of shorter months, so month k of a schedule is
 // always anchor + k months, never a chain of additions that drifts.

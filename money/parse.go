@@ -64,7 +64,9 @@ func parseDecimal(s string, maxInt int) (decimalParts, string) {
 		places--
 	}
 	if digits == "" {
-		return decimalParts{}, ""
+		// Zero keeps the places it was written with ("0.00" is 0.00), so
+		// a result's "0.00" decodes to what encodes as "0.00" again.
+		return decimalParts{places: max(0, min(places, MaxPlaces))}, ""
 	}
 	if len(digits)-places > maxInt+1 || (len(digits)-places == maxInt+1 && !isPowerOf10(digits)) {
 		return p, "magnitude must not exceed 10^" + strconv.Itoa(maxInt)
@@ -123,7 +125,7 @@ func isPowerOf10(digits string) bool {
 // amount converts parsed parts to an Amount.
 func (p decimalParts) amount() Amount {
 	if p.digits == "" {
-		return Amount{}
+		return New(0, p.places)
 	}
 	if len(p.digits) <= 18 {
 		u, _ := strconv.ParseInt(p.digits, 10, 64)

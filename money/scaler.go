@@ -87,7 +87,9 @@ func (s Scaler) apply64(u int64) (int64, bool) {
 }
 
 // quo returns ⌊x / den⌋ as the high word of x × ceil(2^128/den) / 2^64.
-func (s Scaler) quo(x uint64) uint64 {
+// Its receiver is a pointer so that UnitsHalfUp, inlined into a row loop,
+// does not copy the Scaler on every row.
+func (s *Scaler) quo(x uint64) uint64 {
 	h1, _ := bits.Mul64(x, s.mlo)
 	h2, l2 := bits.Mul64(x, s.mhi)
 	_, c := bits.Add64(l2, h1, 0)

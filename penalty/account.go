@@ -11,6 +11,9 @@ type Account struct {
 	Payments     []Payment     `json:"payments"`
 	Waivers      []Waiver      `json:"waivers,omitempty"`
 	Policy       Policy        `json:"policy"`
+	// Explain lists the languages the statement's Sentences are rendered
+	// in; absent, the statement carries none.
+	Explain []Language `json:"explain,omitempty"`
 }
 
 // Installment is one amount due on DueDate, as originally billed.

@@ -30,6 +30,9 @@ func AccrueContext(ctx context.Context, a Account) (Statement, error) {
 	if err := validate(a); err != nil {
 		return Statement{}, err
 	}
+	if err := checkExplain(a); err != nil {
+		return Statement{}, err
+	}
 	e := newEngine(a)
 	if err := e.checkRange(); err != nil {
 		return Statement{}, err
@@ -40,7 +43,9 @@ func AccrueContext(ctx context.Context, a Account) (Statement, error) {
 	if err := e.run(ctx); err != nil {
 		return Statement{}, err
 	}
-	return e.statement(), nil
+	s := e.statement()
+	s.Sentences = Render(a.Explain, s.Chinese, s.English)
+	return s, nil
 }
 
 // ctxEvery is how many event dates pass between checks of the context:
@@ -72,27 +77,27 @@ func (l *ledger) unpaid() money.Amount {
 
 // engine walks the account's event dates in order.
 type engine struct {
-	asOf        money.Date
-	pol         Policy
-	alloc       []Component
-	ls          []ledger
-	payments    []Payment // on or before as_of, sorted by date, stable
-	waivers     []Waiver  // likewise
-	contingent  bool      // forgive with g > 0: grace accrual is contingent
-	hasCap      bool
-	rates       dailyRates
-	active      []int // installments with an open segment, in number order
-	owing       owedSet
+	asOf       money.Date
+	pol        Policy
+	alloc      []Component
+	ls         []ledger
+	payments   []Payment // on or before as_of, sorted by date, stable
+	waivers    []Waiver  // likewise
+	contingent bool      // forgive with g > 0: grace accrual is contingent
+	hasCap     bool
+	rates      dailyRates
+	active     []int // installments with an open segment, in number order
+	owing      owedSet
 	// bound is the records' upper bound from the counts; when it is over
 	// MaxExplanationRecords the run is budgeted: checked after each step.
 	bound        recordBound
 	budgeted     bool
 	waiverVisits int // installment balances the waivers visited
-	unapplied   money.Amount
-	allocations []Allocation // backing store the payments' allocations are cut from
-	explain     Explanation
-	nextStart   int // installments before it have been opened (or skipped)
-	nextGrace   int // installments before it have had their grace end
+	unapplied    money.Amount
+	allocations  []Allocation // backing store the payments' allocations are cut from
+	explain      Explanation
+	nextStart    int // installments before it have been opened (or skipped)
+	nextGrace    int // installments before it have had their grace end
 }
 
 func newEngine(a Account) *engine {

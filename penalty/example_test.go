@@ -51,16 +51,16 @@ func ExampleStatement_Chinese() {
 	}
 	// Output:
 	// 截至 2025-03-01，最长逾期 45 天（M2）。
-	// 罚息按逾期本息 × 日利率 0.05% 逐日计算；宽限期 3 天，期内结清免收宽限期罚息；滞纳金为未还本息费的 5%（最低 10.00）。
+	// 罚息按逾期本息 × 日利率 0.05% 逐日计算；宽限期 3 天，期内结清免收宽限期罚息；滞纳金为未还本息费的 5%（最低 10.00 元）。
 	// 第1期（到期日 2025-01-15）：
 	//   2025-01-15 至 2025-01-19 共4天：逾期本息 1050.00 × 日利率 0.05% × 4 = 2.10
-	//   2025-01-19 收取滞纳金：未还本息费 1050.00 × 5%（最低 10.00） = 52.50
+	//   2025-01-19 计收滞纳金：未还本息费 1050.00 × 5%（最低 10.00） = 52.50
 	//   2025-01-19 至 2025-02-01 共13天：逾期本息 1050.00 × 日利率 0.05% × 13 = 6.83
 	//   2025-02-01 至 2025-03-01 共28天：逾期本息 811.43 × 日利率 0.05% × 28 = 11.36
 	//   罚息合计 20.29 = 2.10 + 6.83 + 11.36；已还 8.93，减免 0.00，未还 11.36
 	//   滞纳金合计 52.50；已还 52.50，减免 0.00，未还 0.00
-	// 2025-02-01 还款 300.00：第1期 罚息 8.93、滞纳金 52.50、利息 50.00、本金 188.57
-	// 截至 2025-03-01 合计应还 822.79 = 本金 811.43 + 利息 0.00 + 费用 0.00 + 罚息 11.36 + 滞纳金 0.00。
+	// 2025-02-01 还款 300.00 元：第1期 罚息 8.93 元、滞纳金 52.50 元、利息 50.00 元、本金 188.57 元
+	// 截至 2025-03-01，合计应还 822.79 元，其中本金 811.43 元、罚息 11.36 元。
 }
 
 func ExampleStatement_English() {
@@ -76,13 +76,13 @@ func ExampleStatement_English() {
 	// Output:
 	// Installment 1 (due 2025-01-15):
 	//   2025-01-15 to 2025-01-19, 4 days: overdue principal and interest 1050.00 × daily rate 0.05% × 4 = 2.10
-	//   2025-01-19 late fee: unpaid principal, interest and fees 1050.00 × 5% (at least 10.00) = 52.50
+	//   2025-01-19 a late fee was charged: unpaid principal, interest and fees 1050.00 × 5% (at least 10.00) = 52.50
 	//   2025-01-19 to 2025-02-01, 13 days: overdue principal and interest 1050.00 × daily rate 0.05% × 13 = 6.83
 	//   2025-02-01 to 2025-02-20, 19 days: overdue principal and interest 811.43 × daily rate 0.05% × 19 = 7.71
 	//   2025-02-20 to 2025-03-01, 9 days: overdue principal and interest 811.43 × daily rate 0.05% × 9 = 3.65
 	//   Penalty accrued 20.29 = 2.10 + 6.83 + 7.71 + 3.65; paid 8.93, waived 3.86, unpaid 7.50
 	//   Late fees charged 52.50; paid 52.50, waived 0.00, unpaid 0.00
-	// 2025-02-01 payment 300.00: installment 1 penalty 8.93, late fee 52.50, interest 50.00, principal 188.57
+	// 2025-02-01 payment of 300.00: installment 1 penalty 8.93, late fee 52.50, interest 50.00, principal 188.57
 	// 2025-02-20 waiver of 50% of the penalty of every installment due: 3.86 waived (installment 1 3.86)
-	// Total owed as of 2025-03-01: 818.93 = principal 811.43 + interest 0.00 + fees 0.00 + penalty 7.50 + late fees 0.00.
+	// As of 2025-03-01 the total owed is 818.93: principal 811.43 and penalty 7.50.
 }

@@ -3,6 +3,8 @@ package penalty
 import (
 	"encoding/json"
 	"math/big"
+	"math/bits"
+	"strconv"
 	"strings"
 
 	"github.com/repayplan/repayplan/money"
@@ -105,12 +107,61 @@ type WaiverApplication struct {
 type segmentJSON Segment
 
 // MarshalJSON writes the segment with its daily rate as a decimal string:
-// exact when the rate is a terminating decimal, else to 16 places.
+// exact when the rate is a terminating decimal, else to 16 places. It
+// writes the same bytes as json.Marshal of the fields followed by "rate"
+// would (a test holds it to that), by hand: an explanation holds up to
+// MaxExplanationRecords segments, and reflection over each cost ten times
+// the accrual itself.
 func (s Segment) MarshalJSON() ([]byte, error) {
-	return json.Marshal(struct {
-		segmentJSON
-		Rate string `json:"rate"`
-	}{segmentJSON(s), ratioDecimal(s.Rate, 16)})
+	b := make([]byte, 0, 224)
+	b = append(b, `{"installment":`...)
+	b = strconv.AppendInt(b, int64(s.Installment), 10)
+	b = appendQuoted(b, `,"from":`, s.From.String())
+	b = appendQuoted(b, `,"to":`, s.To.String())
+	b = append(b, `,"days":`...)
+	b = strconv.AppendInt(b, int64(s.Days), 10)
+	var err error
+	if b, err = appendAmount(b, `,"base":`, s.Base); err != nil {
+		return nil, err
+	}
+	if s.Basis != 0 {
+		b = append(b, `,"basis":`...)
+		b = strconv.AppendInt(b, int64(s.Basis), 10)
+	}
+	if b, err = appendAmount(b, `,"amount":`, s.Amount); err != nil {
+		return nil, err
+	}
+	if !s.Uncapped.IsZero() {
+		if b, err = appendAmount(b, `,"uncapped":`, s.Uncapped); err != nil {
+			return nil, err
+		}
+	}
+	b = append(b, `,"capped":`...)
+	b = strconv.AppendBool(b, s.Capped)
+	status, err := s.Status.MarshalText()
+	if err != nil {
+		return nil, err
+	}
+	b = appendQuoted(b, `,"status":`, string(status))
+	b = appendQuoted(b, `,"rate":`, ratioDecimal(s.Rate, 16))
+	return append(b, '}'), nil
+}
+
+// appendQuoted appends key and v as a JSON string; v is a date, a decimal
+// or an enum name, which need no escaping.
+func appendQuoted(b []byte, key, v string) []byte {
+	b = append(b, key...)
+	b = append(b, '"')
+	b = append(b, v...)
+	return append(b, '"')
+}
+
+func appendAmount(b []byte, key string, a money.Amount) ([]byte, error) {
+	t, err := a.MarshalText()
+	if err != nil {
+		return nil, err
+	}
+	return appendQuoted(b, key, string(t)), nil
 }
 
 // UnmarshalJSON reads what MarshalJSON writes; a rate written to 16 places
@@ -135,12 +186,54 @@ func (s *Segment) UnmarshalJSON(b []byte) error {
 // ratioDecimal writes q in decimal: exactly if it terminates within
 // maxPlaces places, else rounded half up to maxPlaces.
 func ratioDecimal(q money.Ratio, maxPlaces int) string {
+	if s, ok := smallDecimal(q, maxPlaces); ok {
+		return s
+	}
 	x := q.Rat()
 	if s, ok := exactDecimal(x, maxPlaces); ok {
 		return s
 	}
-	// Not money.Ratio.FloatString: it cannot go past 12 places.
-	return x.FloatString(maxPlaces)
+	// Not money.Ratio.FloatString: it cannot go past 12 places. Trailing
+	// zeros are dropped, as for an exact decimal, so the rate decodes to a
+	// value that writes the same again.
+	s := x.FloatString(maxPlaces)
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	return s
+}
+
+// smallDecimal is ratioDecimal on machine integers for the common case —
+// a non-negative rate whose numerator and denominator fit in int64 and
+// whose digits fit in uint64 — which is every segment's daily rate; it
+// reports false otherwise, and ratioDecimal takes the math/big path. An
+// explanation writes up to MaxExplanationRecords rates.
+func smallDecimal(q money.Ratio, maxPlaces int) (string, bool) {
+	num, den, ok := q.Parts()
+	if !ok || num < 0 || den <= 0 || maxPlaces > 18 {
+		return "", false
+	}
+	// Digits to maxPlaces places, half up: ⌊(2·num·10^p + den) / (2·den)⌋.
+	scale := uint64(1)
+	for range maxPlaces {
+		scale *= 10
+	}
+	hi, lo := bits.Mul64(uint64(num), scale)
+	hi, lo = hi<<1|lo>>63, lo<<1
+	var carry uint64
+	lo, carry = bits.Add64(lo, uint64(den), 0)
+	hi += carry
+	d2 := 2 * uint64(den)
+	if d2 < uint64(den) || hi >= d2 {
+		return "", false // the quotient would not fit in 64 bits
+	}
+	digits, _ := bits.Div64(hi, lo, d2)
+	s := strconv.FormatUint(digits, 10)
+	for len(s) <= maxPlaces {
+		s = "0" + s
+	}
+	s = s[:len(s)-maxPlaces] + "." + s[len(s)-maxPlaces:]
+	return strings.TrimRight(strings.TrimRight(s, "0"), "."), true
 }
 
 // exactDecimal writes x as a plain decimal if it has at most maxPlaces

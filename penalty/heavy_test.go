@@ -68,7 +68,7 @@ func measure(t *testing.T, a penalty.Account, runs int) (penalty.Statement, erro
 func requireWithin(t *testing.T, d time.Duration, alloc uint64) {
 	t.Helper()
 	require.LessOrEqual(t, alloc, uint64(heavyMemory), "memory")
-	require.LessOrEqual(t, d, heavyTime, "time")
+	require.LessOrEqual(t, d, heavyTime*timeScale, "time")
 }
 
 func requireRejected(t *testing.T, err error, field string) {
@@ -92,7 +92,7 @@ func TestHeavyPercentWaiversRejected(t *testing.T) {
 		a.Waivers = append(a.Waivers, penalty.Waiver{Date: money.MustParseDate("2020-01-01").AddDays(k % 3000),
 			Component: penalty.PenaltyComponent, Percent: money.MustParseRate("0.01")})
 	}
-	_, err, d, alloc := measure(t, a, 1)
+	_, err, d, alloc := measure(t, a, 3)
 	requireRejected(t, err, "waivers")
 	require.Contains(t, err.Error(), "12000000 waiver applications")
 	requireWithin(t, d, alloc)
@@ -114,14 +114,13 @@ func TestHeavyTargetedWaiversAccrued(t *testing.T) {
 }
 
 // A forgiving grace over 1 200 overdue installments with 160 payment
-// dates: every payment date cuts every installment's accrual, and each
-// grace end used to rescan every segment since its first contingent one.
-// 160 × 1 200 segments and the allocations they may need come to over the
-// limit by the counts, but the ledger needs 1 200 × 161 segments and 160
+// dates (the shape): every payment date cuts every installment's
+// accrual, and each grace end used to rescan every segment since its
+// first contingent one. The ledger needs 1 200 × 161 segments, over the
+// limit: rejected naming payments, within the bounds. With 80 payment
+// dates it needs 1 200 × 81 (or 82, where the grace ends inside) and 80
 // allocations (each 0.01 pays installment 1's interest, the contingent
-// penalty not being payable), within the limit: accrued within the
-// bounds. At 1 300 installments' worth of segments it would not be; with
-// 1 500 payment dates it is rejected naming payments.
+// penalty not being payable): accrued within the bounds.
 func TestHeavyContingentGrace(t *testing.T) {
 	shape := func(n, payments int) penalty.Account {
 		first := money.MustParseDate("2000-01-10")
@@ -134,17 +133,17 @@ func TestHeavyContingentGrace(t *testing.T) {
 		}
 		return a
 	}
-	s, err, d, alloc := measure(t, shape(1200, 160), 3)
-	require.NoError(t, err)
-	// Each installment accrues from its due date to as_of, cut at the 160
-	// payment dates (all after the last due date) and, for those whose
-	// ten-year grace ends by as_of, at the grace end: 161 or 162 segments.
-	require.GreaterOrEqual(t, len(s.Explanation.Segments), 1200*161)
-	require.LessOrEqual(t, len(s.Explanation.Segments), 1200*162)
+	_, err, d, alloc := measure(t, shape(1200, 160), 3)
+	requireRejected(t, err, "payments")
 	requireWithin(t, d, alloc)
 
-	_, err, d, alloc = measure(t, shape(1200, 1500), 1)
-	requireRejected(t, err, "payments")
+	s, err, d, alloc := measure(t, shape(1200, 80), 3)
+	require.NoError(t, err)
+	// Each installment accrues from its due date to as_of, cut at the 80
+	// payment dates (all after the last due date) and, for those whose
+	// ten-year grace ends by as_of, at the grace end: 81 or 82 segments.
+	require.GreaterOrEqual(t, len(s.Explanation.Segments), 1200*81)
+	require.LessOrEqual(t, len(s.Explanation.Segments), 1200*82)
 	requireWithin(t, d, alloc)
 }
 
@@ -213,7 +212,7 @@ func TestHeavyMarshalBounded(t *testing.T) {
 	runtime.ReadMemStats(&m1)
 	require.NoError(t, err)
 	t.Logf("marshal: %d bytes, %.1f MB allocated", len(b), float64(m1.TotalAlloc-m0.TotalAlloc)/(1<<20))
-	require.LessOrEqual(t, m1.TotalAlloc-m0.TotalAlloc, uint64(4*heavyMemory))
+	require.LessOrEqual(t, m1.TotalAlloc-m0.TotalAlloc, uint64(2*heavyMemory)) // measured 66 MB for 11 MB of JSON
 }
 
 // AccrueContext stops once its context is done.

@@ -11,10 +11,12 @@ import (
 // segments, payment allocations and waiver applications together (a
 // waiver counts every installment balance it visits, even one whose share
 // rounds to nothing). Each record costs about 110 bytes in the statement
-// and 150–250 bytes of JSON, so the limit holds one statement to about
-// 25 MB in memory and 50 MB on the wire; a real ledger needs a few
-// thousand (a 30-year mortgage paid late every month, 360 installments ×
-// a dozen payment dates while overdue, is under 10 000).
+// and about 150 bytes of JSON, so at the limit one accrual takes about
+// 20 ms and 11 MB and its JSON about 15 MB (measured: 100 000 segments,
+// 1 200 installments in a forgiving grace × 83 payment dates); a real
+// ledger needs a few thousand records (a 30-year mortgage paid late every
+// month, 360 installments × a dozen payment dates while overdue, is under
+// 10 000).
 //
 // An upper bound on the records is computed from the request's counts
 // before any work (explanationBound). Within the limit, the work runs
@@ -26,7 +28,7 @@ import (
 // account costs more than the limit's worth of records: the walks over
 // installments visit only those owing something, so work is linear in
 // the records written.
-const MaxExplanationRecords = 200_000
+const MaxExplanationRecords = 100_000
 
 // recordBound is an upper bound on an account's explanation records,
 // computed from the request's counts before the work.

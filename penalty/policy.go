@@ -25,6 +25,9 @@ type Policy struct {
 	// due all count from the moved date (SPEC §10).
 	Calendar    money.Calendar    `json:"calendar,omitzero"`
 	BusinessDay money.BusinessDay `json:"business_day,omitzero"`
+	// Wording chooses the terms the Chinese sentences use: a loan's
+	// 滞纳金 (the default) or a card's 违约金 for the late fee.
+	Wording Wording `json:"wording,omitzero"`
 }
 
 // moves reports whether the policy's calendar moves due dates at all.

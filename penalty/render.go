@@ -11,7 +11,7 @@ import (
 
 // Chinese renders the statement and its explanation as sentences a
 // customer-service agent can read out, in Chinese.
-func (s Statement) Chinese() []string { return render(s, zh{}) }
+func (s Statement) Chinese() []string { return render(s, newZH(s.Explanation.Policy.Wording)) }
 
 // English renders the statement and its explanation as sentences, in
 // English.
@@ -39,13 +39,16 @@ type phrasebook interface {
 func render(s Statement, ph phrasebook) []string {
 	x := s.Explanation
 	lines := []string{ph.header(s), ph.policy(x.Policy)}
+	// At a zero rate every segment is 0: the rules line says 不计罚息 and
+	// the zero segments are not read out.
+	noPenalty := x.Policy.PenaltyRate.Rate.IsZero()
 	paid, waived := settled(x)
 	segs := byInstallment(x.Segments, func(g Segment) int { return g.Installment })
 	fees := byInstallment(x.LateFees, func(a LateFeeAssessment) int { return a.Installment })
 	moves := byInstallment(x.Moves, func(m DueDateMove) int { return m.Installment })
 	for _, b := range s.Installments {
 		gs, fs, ms := segs[b.Number], fees[b.Number], moves[b.Number]
-		if len(gs) == 0 && len(fs) == 0 && len(ms) == 0 {
+		if (noPenalty || len(gs) == 0) && len(fs) == 0 && len(ms) == 0 {
 			continue
 		}
 		lines = append(lines, ph.installment(b))
@@ -58,6 +61,10 @@ func render(s Statement, ph phrasebook) []string {
 			// Items read in the order they start; a late fee assessed at
 			// the start of a day comes before the segment from that day.
 			if len(gs) > 0 && (len(fs) == 0 || gs[0].From.Before(fs[0].Date)) {
+				if noPenalty {
+					gs = gs[1:]
+					continue
+				}
 				lines = append(lines, "  "+ph.segment(gs[0], x.Policy))
 				if gs[0].Status == Payable {
 					parts = append(parts, gs[0].Amount)
@@ -69,7 +76,7 @@ func render(s Statement, ph phrasebook) []string {
 			fs = fs[1:]
 		}
 		k, r := b.Number-1, x.Policy.Rounding
-		if len(parts) > 0 {
+		if len(parts) > 0 && !noPenalty {
 			lines = append(lines, "  "+ph.penaltySum(b, parts, paid[k][PenaltyComponent].Round(r), waived[k][PenaltyComponent].Round(r)))
 		}
 		if len(fees[b.Number]) > 0 {
@@ -149,6 +156,10 @@ func perDay(g Segment) money.Amount {
 	}
 	return total.MulRatio(money.NewRatio(1, int64(g.Days)), money.NewRounding(total.Places(), money.HalfUp))
 }
+
+// yuan writes an amount as a sentence reads it aloud: with thousands
+// separators and 元 ("1,050.00 元"). Formulas keep bare numbers.
+func yuan(a money.Amount) string { return a.Grouped() + " 元" }
 
 // sumText writes parts as "a + b + c".
 func sumText(parts []money.Amount) string {

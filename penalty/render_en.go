@@ -21,18 +21,22 @@ func (en) header(s Statement) string {
 
 func (en) policy(p Policy) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Penalty interest accrues daily on %s at %s", enBase(p.Base), policyRate(p.PenaltyRate, "daily rate", "365 or 366", enFormula))
-	if p.AccrualRounding == PerDay {
-		b.WriteString(", each day's amount rounded to the cent")
+	if p.PenaltyRate.Rate.IsZero() {
+		b.WriteString("No penalty interest is charged")
+	} else {
+		fmt.Fprintf(&b, "Penalty interest accrues daily on %s at %s", enBase(p.Base), policyRate(p.PenaltyRate, "daily rate", "365 or 366", enFormula))
+		if p.AccrualRounding == PerDay {
+			b.WriteString(", each day's amount rounded to the cent")
+		}
 	}
-	if p.GraceDays > 0 {
+	if p.GraceDays > 0 && !p.PenaltyRate.Rate.IsZero() {
 		if p.GraceMode == Forgive {
 			fmt.Fprintf(&b, "; grace period %d days: paid in full within it, no penalty for those days", p.GraceDays)
 		} else {
 			fmt.Fprintf(&b, "; grace period %d days: penalty starts when it ends", p.GraceDays)
 		}
 	}
-	if p.StopAfterDays > 0 {
+	if p.StopAfterDays > 0 && !p.PenaltyRate.Rate.IsZero() {
 		fmt.Fprintf(&b, "; no penalty after %d days past due", p.StopAfterDays)
 	}
 	if p.Cap != nil {
@@ -43,9 +47,9 @@ func (en) policy(p Policy) string {
 	}
 	switch p.LateFee.Kind {
 	case FixedFee:
-		fmt.Fprintf(&b, "; a late fee of %s", amt(p.LateFee.Amount, p.Rounding))
+		fmt.Fprintf(&b, "; a late fee of %s is charged on each installment paid late", p.LateFee.Amount.Round(p.Rounding).Grouped())
 	case PercentFee:
-		fmt.Fprintf(&b, "; a late fee of %s of the unpaid principal, interest and fees%s", p.LateFee.Rate.Percent(), enMinMax(p.LateFee, p.Rounding))
+		fmt.Fprintf(&b, "; a late fee of %s of the unpaid principal, interest and fees%s is charged on each installment paid late", p.LateFee.Rate.Percent(), enMinMax(p.LateFee, p.Rounding))
 	}
 	return b.String() + "."
 }
@@ -112,19 +116,25 @@ func (en) segment(g Segment, p Policy) string {
 }
 
 func (en) lateFee(a LateFeeAssessment, r money.Rounding) string {
-	var calc string
 	if a.Rule.Kind == FixedFee {
-		calc = fmt.Sprintf("fixed %s", a.Computed)
-	} else {
-		calc = fmt.Sprintf("unpaid principal, interest and fees %s × %s%s = %s", a.Unpaid, a.Rule.Rate.Percent(), enMinMax(a.Rule, r), a.Computed)
+		line := fmt.Sprintf("%s a late fee of %s was charged (a fixed fee)", a.Date, a.Computed.Grouped())
+		if a.Capped {
+			line += fmt.Sprintf(", cut to %s by the cap", a.Amount.Grouped())
+		}
+		return line
 	}
+	calc := fmt.Sprintf("unpaid principal, interest and fees %s × %s%s = %s", a.Unpaid, a.Rule.Rate.Percent(), enMinMax(a.Rule, r), a.Computed)
 	if a.Capped {
 		calc += fmt.Sprintf(", cut to %s by the cap", a.Amount)
 	}
-	return fmt.Sprintf("%s late fee: %s", a.Date, calc)
+	return fmt.Sprintf("%s a late fee was charged: %s", a.Date, calc)
 }
 
 func (en) penaltySum(b InstallmentBalance, parts []money.Amount, paid, waived money.Amount) string {
+	if len(parts) == 1 {
+		// One segment: its amount is the total, no "X = X".
+		return fmt.Sprintf("Penalty accrued %s; paid %s, waived %s, unpaid %s", b.PenaltyAccrued, paid, waived, b.Penalty)
+	}
 	return fmt.Sprintf("Penalty accrued %s = %s; paid %s, waived %s, unpaid %s",
 		b.PenaltyAccrued, sumText(parts), paid, waived, b.Penalty)
 }
@@ -135,7 +145,7 @@ func (en) lateFeeSum(b InstallmentBalance, paid, waived money.Amount) string {
 
 func (en) payment(p PaymentApplication) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s payment %s:", p.Date, p.Amount)
+	fmt.Fprintf(&b, "%s payment of %s:", p.Date, p.Amount.Grouped())
 	last := 0
 	for i, a := range p.Allocations {
 		switch {
@@ -148,20 +158,20 @@ func (en) payment(p PaymentApplication) string {
 		default:
 			b.WriteString(", ")
 		}
-		fmt.Fprintf(&b, "%s %s", enComponent[a.Component], a.Amount)
+		fmt.Fprintf(&b, "%s %s", enName(a.Component), a.Amount.Grouped())
 	}
 	if p.Unapplied.IsPositive() {
 		if len(p.Allocations) > 0 {
 			b.WriteString(";")
 		}
-		fmt.Fprintf(&b, " %s overpaid, unapplied", p.Unapplied)
+		fmt.Fprintf(&b, " %s overpaid, unapplied", p.Unapplied.Grouped())
 	}
 	return b.String()
 }
 
 func (en) waiver(w WaiverApplication, r money.Rounding) string {
 	var b strings.Builder
-	what := enComponent[w.Waiver.Component]
+	what := enName(w.Waiver.Component)
 	scope := "every installment due"
 	if w.Waiver.Installment > 0 {
 		scope = fmt.Sprintf("installment %d", w.Waiver.Installment)
@@ -169,16 +179,16 @@ func (en) waiver(w WaiverApplication, r money.Rounding) string {
 	if !w.Waiver.Percent.IsZero() {
 		fmt.Fprintf(&b, "%s waiver of %s of the %s of %s", w.Waiver.Date, w.Waiver.Percent.Percent(), what, scope)
 	} else {
-		fmt.Fprintf(&b, "%s waiver of %s of the %s of %s", w.Waiver.Date, amt(w.Waiver.Amount, r), what, scope)
+		fmt.Fprintf(&b, "%s waiver of %s of the %s of %s", w.Waiver.Date, w.Waiver.Amount.Round(r).Grouped(), what, scope)
 	}
-	fmt.Fprintf(&b, ": %s waived", w.Total)
+	fmt.Fprintf(&b, ": %s waived", w.Total.Grouped())
 	for i, a := range w.Applied {
 		if i == 0 {
 			b.WriteString(" (")
 		} else {
 			b.WriteString(", ")
 		}
-		fmt.Fprintf(&b, "installment %d %s", a.Installment, a.Amount)
+		fmt.Fprintf(&b, "installment %d %s", a.Installment, a.Amount.Grouped())
 		if i == len(w.Applied)-1 {
 			b.WriteString(")")
 		}
@@ -188,12 +198,40 @@ func (en) waiver(w WaiverApplication, r money.Rounding) string {
 
 func (en) totals(s Statement) string {
 	t := s.Totals
-	line := fmt.Sprintf("Total owed as of %s: %s = principal %s + interest %s + fees %s + penalty %s + late fees %s",
-		s.AsOf, t.Outstanding, t.Principal, t.Interest, t.Fee, t.Penalty, t.LateFee)
+	line := fmt.Sprintf("As of %s the total owed is %s%s", s.AsOf, t.Outstanding.Grouped(),
+		enParts([]string{"principal", "interest", "fees", "penalty", "late fees"}, []money.Amount{t.Principal, t.Interest, t.Fee, t.Penalty, t.LateFee}))
 	if s.Unapplied.IsPositive() {
-		line += fmt.Sprintf("; %s overpaid, unapplied", s.Unapplied)
+		line += fmt.Sprintf("; %s overpaid, unapplied", s.Unapplied.Grouped())
 	}
 	return line + "."
+}
+
+// enParts writes the non-zero amounts of a total with their names, as a
+// sentence reads them after the total: ": principal 811.43 and penalty
+// 11.36"; "" when every amount is zero.
+func enParts(names []string, amounts []money.Amount) string {
+	var parts []string
+	for i, a := range amounts {
+		if !a.IsZero() && i < len(names) {
+			parts = append(parts, names[i]+" "+a.Grouped())
+		}
+	}
+	switch len(parts) {
+	case 0:
+		return ""
+	case 1:
+		return ": " + parts[0]
+	}
+	return ": " + strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+}
+
+// enName is a component's name; a Go-built value out of range reads as
+// its own name rather than panic.
+func enName(c Component) string {
+	if int(c) < len(enComponent) {
+		return enComponent[c]
+	}
+	return c.String()
 }
 
 func days(n int) string {

@@ -2,6 +2,8 @@ package penalty_test
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -20,8 +22,11 @@ func TestChineseSegmentSentence(t *testing.T) {
 		"policy":{"penalty_rate":{"rate":"0.0005","unit":"daily"}}}`)
 	zh := s.Chinese()
 	assert.Contains(t, zh, "  2025-01-16 至 2025-02-01 共16天：逾期本金 1000.00 × 日利率 0.05% × 16 = 8.00")
-	assert.Contains(t, zh, "  罚息合计 8.00 = 8.00；已还 8.00，减免 0.00，未还 0.00")
-	assert.Contains(t, zh, "2025-02-01 还款 1008.00：第1期 罚息 8.00、本金 1000.00")
+	// One segment: its total is said once, not "8.00 = 8.00".
+	assert.Contains(t, zh, "  罚息合计 8.00；已还 8.00，减免 0.00，未还 0.00")
+	// Read aloud: thousands separators and 元.
+	assert.Contains(t, zh, "2025-02-01 还款 1,008.00 元：第1期 罚息 8.00 元、本金 1,000.00 元")
+	assert.Contains(t, zh, "截至 2025-02-01，合计应还 0.00 元。")
 	en := s.English()
 	assert.Contains(t, en, "  2025-01-16 to 2025-02-01, 16 days: overdue principal 1000.00 × daily rate 0.05% × 16 = 8.00")
 }
@@ -66,7 +71,7 @@ func TestRenderedSumsAddUp(t *testing.T) {
 	assert.Equal(t, 2, n)
 	zh := strings.Join(s.Chinese(), "\n")
 	assert.Contains(t, zh, "(年利率 4.9% × (1 + 50%) ÷ 360)")
-	assert.Contains(t, zh, "截至 2025-06-30 合计应还 "+s.Totals.Outstanding.String())
+	assert.Contains(t, zh, "截至 2025-06-30，合计应还 "+s.Totals.Outstanding.Grouped()+" 元")
 }
 
 func TestContingentAndCappedWording(t *testing.T) {
@@ -180,4 +185,125 @@ func TestAccountJSONDefaults(t *testing.T) {
 	require.NoError(t, money.DecodeJSON(b, &back), string(b))
 	assert.Equal(t, a.AsOf, back.AsOf)
 	assert.Equal(t, mustJSON(t, a), mustJSON(t, back))
+}
+
+// Card wording says 违约金 for the late fee; loan wording (the default)
+// 滞纳金. A fixed fee is read aloud in 元, and "计收", not "收取".
+func TestWordingLateFee(t *testing.T) {
+	const acct = `{"as_of":"2025-03-01","installments":[{"due_date":"2025-01-15","principal":"1000"}],
+		"policy":{"penalty_rate":{"rate":"0.0005","unit":"daily"},"late_fee":{"kind":"fixed","amount":"1050"}%s}}`
+	loanS := accrue(t, strings.Replace(acct, "%s", "", 1))
+	cardS := accrue(t, strings.Replace(acct, "%s", `,"wording":"card"`, 1))
+	loanZH, cardZH := strings.Join(loanS.Chinese(), "\n"), strings.Join(cardS.Chinese(), "\n")
+	assert.Contains(t, loanZH, "逾期计收滞纳金 1,050.00 元")
+	assert.Contains(t, loanZH, "2025-01-16 计收滞纳金 1,050.00 元（固定金额）")
+	assert.Contains(t, loanZH, "滞纳金合计 1050.00")
+	assert.Contains(t, cardZH, "2025-01-16 计收违约金 1,050.00 元（固定金额）")
+	assert.Contains(t, cardZH, "违约金 1,050.00 元。")
+	assert.NotContains(t, cardZH, "滞纳金")
+	for _, s := range []string{loanZH, cardZH} {
+		assert.NotContains(t, s, "收取")
+	}
+	assert.Contains(t, loanS.English(), "  2025-01-16 a late fee of 1,050.00 was charged (a fixed fee)")
+	// The totals read aloud: 1000 principal + 1000 × 0.0005 × 45 = 22.50
+	// penalty + 1050 late fee = 2072.50, zero components left out.
+	assert.Contains(t, loanS.Chinese(), "截至 2025-03-01，合计应还 2,072.50 元，其中本金 1,000.00 元、罚息 22.50 元、滞纳金 1,050.00 元。")
+	assert.Contains(t, loanS.English(), "As of 2025-03-01 the total owed is 2,072.50: principal 1,000.00, penalty 22.50 and late fees 1,050.00.")
+	_, err := penalty.Accrue(penalty.Account{AsOf: loanS.AsOf, Installments: []penalty.Installment{{DueDate: loanS.AsOf, Principal: money.MustParse("1")}},
+		Policy: penalty.Policy{Wording: 7}})
+	requireField(t, err, "policy.wording")
+}
+
+// A zero penalty rate says 不计罚息 and reads out no zero segments.
+func TestWordingZeroRate(t *testing.T) {
+	s := accrue(t, `{"as_of":"2025-03-01","installments":[{"due_date":"2025-01-15","principal":"1000"}],
+		"policy":{"late_fee":{"kind":"fixed","amount":"20"}}}`)
+	zh := s.Chinese()
+	assert.Equal(t, "不计罚息；逾期计收滞纳金 20.00 元。", zh[1])
+	assert.NotContains(t, strings.Join(zh, "\n"), "罚息合计")
+	assert.NotContains(t, strings.Join(zh, "\n"), "× 日利率")
+	assert.Equal(t, "No penalty interest is charged; a late fee of 20.00 is charged on each installment paid late.", s.English()[1])
+}
+
+// Explain asks for the sentences; an unknown language is an error naming
+// its place.
+func TestAccrueExplain(t *testing.T) {
+	a := penalty.Account{AsOf: money.MustParseDate("2025-02-01"),
+		Installments: []penalty.Installment{{DueDate: money.MustParseDate("2025-01-16"), Principal: money.MustParse("1000")}}}
+	s, err := penalty.Accrue(a)
+	require.NoError(t, err)
+	assert.Nil(t, s.Sentences)
+	a.Explain = []penalty.Language{penalty.ZH, penalty.EN}
+	s, err = penalty.Accrue(a)
+	require.NoError(t, err)
+	assert.Equal(t, s.Chinese(), s.Sentences.ZH)
+	assert.Equal(t, s.English(), s.Sentences.EN)
+	a.Explain = []penalty.Language{penalty.EN, "zh-CN"}
+	_, err = penalty.Accrue(a)
+	requireField(t, err, "explain[1]")
+}
+
+func requireField(t *testing.T, err error, field string) {
+	t.Helper()
+	require.Error(t, err)
+	require.ErrorIs(t, err, money.ErrInvalid)
+	var e *money.Error
+	require.ErrorAs(t, err, &e)
+	require.Equal(t, field, e.Field, "%v", err)
+}
+
+// FuzzExplainSentences decodes arbitrary accrual requests with every
+// language asked for: the sentences must never panic, must be the ones
+// Chinese and English render, and each must add up (checkSentence).
+func FuzzExplainSentences(f *testing.F) {
+	files, err := filepath.Glob(filepath.Join("..", "testdata", "vectors", "accrual-*.json"))
+	require.NoError(f, err)
+	for _, name := range files {
+		b, err := os.ReadFile(name)
+		require.NoError(f, err)
+		var v struct{ Input json.RawMessage }
+		require.NoError(f, json.Unmarshal(b, &v))
+		f.Add([]byte(v.Input), true)
+	}
+	f.Add([]byte(`{"as_of":"2025-03-01","installments":[{"due_date":"2025-01-15","principal":"1000"}],"policy":{"wording":"card","late_fee":{"kind":"fixed","amount":"20"}}}`), false)
+	f.Fuzz(func(t *testing.T, data []byte, card bool) {
+		var a penalty.Account
+		if money.DecodeJSON(data, &a) != nil {
+			return
+		}
+		a.Explain = []penalty.Language{penalty.ZH, penalty.EN}
+		if card {
+			a.Policy.Wording = penalty.CardWording
+		}
+		s, err := penalty.Accrue(a)
+		if err != nil {
+			require.ErrorIs(t, err, money.ErrInvalid)
+			return
+		}
+		require.Equal(t, s.Chinese(), s.Sentences.ZH)
+		require.Equal(t, s.English(), s.Sentences.EN)
+		r := a.Policy.Rounding
+		for _, line := range s.Sentences.ZH {
+			_, err := checkSentence(line, r, zhPatterns)
+			require.NoError(t, err, line)
+		}
+		for _, line := range s.Sentences.EN {
+			_, err := checkSentence(line, r, enPatterns)
+			require.NoError(t, err, line)
+		}
+	})
+}
+
+func FuzzCheckLanguages(f *testing.F) {
+	f.Add("zh", "en")
+	f.Add("zh", "zh")
+	f.Add("", "EN")
+	f.Fuzz(func(t *testing.T, x, y string) {
+		err := penalty.CheckLanguages("explain", []penalty.Language{penalty.Language(x), penalty.Language(y)})
+		ok := (x == "zh" || x == "en") && (y == "zh" || y == "en") && x != y
+		require.Equal(t, ok, err == nil, "%q %q: %v", x, y, err)
+		if err != nil {
+			require.ErrorIs(t, err, money.ErrInvalid)
+		}
+	})
 }

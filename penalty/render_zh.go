@@ -7,10 +7,19 @@ import (
 	"github.com/repayplan/repayplan/money"
 )
 
-// zh is the Chinese phrasebook.
-type zh struct{}
+// zh is the Chinese phrasebook, in the policy's wording: the late fee is
+// a loan's 滞纳金 or a card's 违约金.
+type zh struct{ component [5]string }
 
-var zhComponent = [...]string{"罚息", "滞纳金", "费用", "利息", "本金"}
+func newZH(w Wording) zh {
+	z := zh{component: [5]string{"罚息", "滞纳金", "手续费", "利息", "本金"}}
+	if w == CardWording {
+		z.component[LateFeeComponent] = "违约金"
+	}
+	return z
+}
+
+func (z zh) late() string { return z.component[LateFeeComponent] }
 
 func (zh) header(s Statement) string {
 	if s.DaysPastDue == 0 {
@@ -21,31 +30,35 @@ func (zh) header(s Statement) string {
 
 func (z zh) policy(p Policy) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "罚息按%s × %s 逐日计算", zhBase(p.Base), z.rateRule(p.PenaltyRate))
-	if p.AccrualRounding == PerDay {
-		b.WriteString("，每日金额四舍五入到分后累加")
+	if p.PenaltyRate.Rate.IsZero() {
+		b.WriteString("不计罚息")
+	} else {
+		fmt.Fprintf(&b, "罚息按%s × %s 逐日计算", zhBase(p.Base), z.rateRule(p.PenaltyRate))
+		if p.AccrualRounding == PerDay {
+			b.WriteString("，每日金额四舍五入到分后累加")
+		}
 	}
-	if p.GraceDays > 0 {
+	if p.GraceDays > 0 && !p.PenaltyRate.Rate.IsZero() {
 		if p.GraceMode == Forgive {
 			fmt.Fprintf(&b, "；宽限期 %d 天，期内结清免收宽限期罚息", p.GraceDays)
 		} else {
 			fmt.Fprintf(&b, "；宽限期 %d 天，罚息自宽限期满起计", p.GraceDays)
 		}
 	}
-	if p.StopAfterDays > 0 {
+	if p.StopAfterDays > 0 && !p.PenaltyRate.Rate.IsZero() {
 		fmt.Fprintf(&b, "；逾期满 %d 天后停止计息", p.StopAfterDays)
 	}
 	if p.Cap != nil {
-		fmt.Fprintf(&b, "；每期罚息与滞纳金合计不超过本金的 %s", p.Cap.Percent())
+		fmt.Fprintf(&b, "；每期罚息与%s合计不超过本金的 %s", z.late(), p.Cap.Percent())
 	}
 	if rule, cal := calendarRule(p, zhRules, zhPresets, "及机构自定休息日、工作日"); rule != "" {
 		fmt.Fprintf(&b, "；还款日遇非工作日（%s）%s", cal, rule)
 	}
 	switch p.LateFee.Kind {
 	case FixedFee:
-		fmt.Fprintf(&b, "；逾期收取滞纳金 %s", amt(p.LateFee.Amount, p.Rounding))
+		fmt.Fprintf(&b, "；逾期计收%s %s", z.late(), yuan(p.LateFee.Amount.Round(p.Rounding)))
 	case PercentFee:
-		fmt.Fprintf(&b, "；滞纳金为未还本息费的 %s%s", p.LateFee.Rate.Percent(), zhMinMax(p.LateFee, p.Rounding))
+		fmt.Fprintf(&b, "；%s为未还本息费的 %s%s", z.late(), p.LateFee.Rate.Percent(), zhMinMaxSpoken(p.LateFee, p.Rounding))
 	}
 	return b.String() + "。"
 }
@@ -69,6 +82,21 @@ func zhFormula(r PenaltyRate, basis string) string {
 
 func zhMinMax(f LateFee, r money.Rounding) string {
 	return minMaxText(f, r, boundWords{"最低 ", "最高 ", "（", "，", "）"})
+}
+
+// zhMinMaxSpoken is zhMinMax read aloud, in 元.
+func zhMinMaxSpoken(f LateFee, r money.Rounding) string {
+	var parts []string
+	if f.Min.IsPositive() {
+		parts = append(parts, "最低 "+yuan(f.Min.Round(r)))
+	}
+	if f.Max.IsPositive() {
+		parts = append(parts, "最高 "+yuan(f.Max.Round(r)))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "（" + strings.Join(parts, "，") + "）"
 }
 
 func (zh) installment(b InstallmentBalance) string {
@@ -112,31 +140,37 @@ func (zh) segment(g Segment, p Policy) string {
 	return fmt.Sprintf("%s 至 %s 共%d天：%s", g.From, g.To, g.Days, calc)
 }
 
-func (zh) lateFee(a LateFeeAssessment, r money.Rounding) string {
-	var calc string
+func (z zh) lateFee(a LateFeeAssessment, r money.Rounding) string {
 	if a.Rule.Kind == FixedFee {
-		calc = fmt.Sprintf("固定 %s", a.Computed)
-	} else {
-		calc = fmt.Sprintf("未还本息费 %s × %s%s = %s", a.Unpaid, a.Rule.Rate.Percent(), zhMinMax(a.Rule, r), a.Computed)
+		line := fmt.Sprintf("%s 计收%s %s（固定金额）", a.Date, z.late(), yuan(a.Computed))
+		if a.Capped {
+			line += fmt.Sprintf("，已达上限，实计 %s", yuan(a.Amount))
+		}
+		return line
 	}
+	calc := fmt.Sprintf("未还本息费 %s × %s%s = %s", a.Unpaid, a.Rule.Rate.Percent(), zhMinMax(a.Rule, r), a.Computed)
 	if a.Capped {
-		calc += fmt.Sprintf("，已达上限，计 %s", a.Amount)
+		calc += fmt.Sprintf("，已达上限，实计 %s", a.Amount)
 	}
-	return fmt.Sprintf("%s 收取滞纳金：%s", a.Date, calc)
+	return fmt.Sprintf("%s 计收%s：%s", a.Date, z.late(), calc)
 }
 
 func (zh) penaltySum(b InstallmentBalance, parts []money.Amount, paid, waived money.Amount) string {
+	if len(parts) == 1 {
+		// One segment: its amount is the total, no "X = X".
+		return fmt.Sprintf("罚息合计 %s；已还 %s，减免 %s，未还 %s", b.PenaltyAccrued, paid, waived, b.Penalty)
+	}
 	return fmt.Sprintf("罚息合计 %s = %s；已还 %s，减免 %s，未还 %s",
 		b.PenaltyAccrued, sumText(parts), paid, waived, b.Penalty)
 }
 
-func (zh) lateFeeSum(b InstallmentBalance, paid, waived money.Amount) string {
-	return fmt.Sprintf("滞纳金合计 %s；已还 %s，减免 %s，未还 %s", b.LateFeeAssessed, paid, waived, b.LateFee)
+func (z zh) lateFeeSum(b InstallmentBalance, paid, waived money.Amount) string {
+	return fmt.Sprintf("%s合计 %s；已还 %s，减免 %s，未还 %s", z.late(), b.LateFeeAssessed, paid, waived, b.LateFee)
 }
 
-func (zh) payment(p PaymentApplication) string {
+func (z zh) payment(p PaymentApplication) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s 还款 %s：", p.Date, p.Amount)
+	fmt.Fprintf(&b, "%s 还款 %s：", p.Date, yuan(p.Amount))
 	last := 0
 	for i, a := range p.Allocations {
 		switch {
@@ -149,20 +183,29 @@ func (zh) payment(p PaymentApplication) string {
 		default:
 			b.WriteString("、")
 		}
-		fmt.Fprintf(&b, "%s %s", zhComponent[a.Component], a.Amount)
+		fmt.Fprintf(&b, "%s %s", z.name(a.Component), yuan(a.Amount))
 	}
 	if p.Unapplied.IsPositive() {
 		if len(p.Allocations) > 0 {
 			b.WriteString("；")
 		}
-		fmt.Fprintf(&b, "多付 %s 未分配", p.Unapplied)
+		fmt.Fprintf(&b, "多付 %s 未分配", yuan(p.Unapplied))
 	}
 	return b.String()
 }
 
-func (zh) waiver(w WaiverApplication, r money.Rounding) string {
+// name is a component's name; a Go-built value out of range reads as its
+// own name rather than panic.
+func (z zh) name(c Component) string {
+	if int(c) < len(z.component) {
+		return z.component[c]
+	}
+	return c.String()
+}
+
+func (z zh) waiver(w WaiverApplication, r money.Rounding) string {
 	var b strings.Builder
-	what := zhComponent[w.Waiver.Component]
+	what := z.name(w.Waiver.Component)
 	scope := "各到期分期"
 	if w.Waiver.Installment > 0 {
 		scope = fmt.Sprintf("第%d期", w.Waiver.Installment)
@@ -170,16 +213,16 @@ func (zh) waiver(w WaiverApplication, r money.Rounding) string {
 	if !w.Waiver.Percent.IsZero() {
 		fmt.Fprintf(&b, "%s 减免%s%s的 %s", w.Waiver.Date, scope, what, w.Waiver.Percent.Percent())
 	} else {
-		fmt.Fprintf(&b, "%s 减免%s%s %s", w.Waiver.Date, scope, what, amt(w.Waiver.Amount, r))
+		fmt.Fprintf(&b, "%s 减免%s%s %s", w.Waiver.Date, scope, what, yuan(w.Waiver.Amount.Round(r)))
 	}
-	fmt.Fprintf(&b, "：实减 %s", w.Total)
+	fmt.Fprintf(&b, "：实减 %s", yuan(w.Total))
 	for i, a := range w.Applied {
 		if i == 0 {
 			b.WriteString("（")
 		} else {
 			b.WriteString("，")
 		}
-		fmt.Fprintf(&b, "第%d期 %s", a.Installment, a.Amount)
+		fmt.Fprintf(&b, "第%d期 %s", a.Installment, yuan(a.Amount))
 		if i == len(w.Applied)-1 {
 			b.WriteString("）")
 		}
@@ -187,12 +230,34 @@ func (zh) waiver(w WaiverApplication, r money.Rounding) string {
 	return b.String()
 }
 
-func (zh) totals(s Statement) string {
+func (z zh) totals(s Statement) string {
 	t := s.Totals
-	line := fmt.Sprintf("截至 %s 合计应还 %s = 本金 %s + 利息 %s + 费用 %s + 罚息 %s + 滞纳金 %s",
-		s.AsOf, t.Outstanding, t.Principal, t.Interest, t.Fee, t.Penalty, t.LateFee)
+	line := fmt.Sprintf("截至 %s，合计应还 %s%s", s.AsOf, yuan(t.Outstanding), z.among(t.Principal, t.Interest, t.Fee, t.Penalty, t.LateFee))
 	if s.Unapplied.IsPositive() {
-		line += fmt.Sprintf("；另有多付未分配 %s", s.Unapplied)
+		line += fmt.Sprintf("；另有多付未分配 %s", yuan(s.Unapplied))
 	}
 	return line + "。"
+}
+
+// among writes the non-zero components of a total as an agent reads
+// them, "，其中本金 811.43 元、罚息 11.36 元"; "" when all are zero.
+func (z zh) among(principal, interest, fee, penalty, lateFee money.Amount) string {
+	return zhParts([]string{z.component[PrincipalComponent], z.component[InterestComponent], z.component[FeeComponent],
+		z.component[PenaltyComponent], z.late()}, []money.Amount{principal, interest, fee, penalty, lateFee})
+}
+
+// zhParts writes the non-zero amounts of a total with their names, as a
+// Chinese sentence reads them after the total: "，其中本金 811.43 元、罚息
+// 11.36 元"; "" when every amount is zero.
+func zhParts(names []string, amounts []money.Amount) string {
+	var parts []string
+	for i, a := range amounts {
+		if !a.IsZero() && i < len(names) {
+			parts = append(parts, names[i]+" "+yuan(a))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "，其中" + strings.Join(parts, "、")
 }

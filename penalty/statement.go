@@ -16,6 +16,9 @@ type Statement struct {
 	Totals       Totals               `json:"totals"`
 	Unapplied    money.Amount         `json:"unapplied"` // paid beyond everything owed, due or not
 	Explanation  Explanation          `json:"explanation"`
+	// Sentences is the explanation rendered in the languages the
+	// account's Explain asked for; nil when it asked for none.
+	Sentences *Sentences `json:"sentences,omitempty"`
 }
 
 // InstallmentBalance is one installment's position. Principal, Interest,

@@ -179,8 +179,8 @@ func (b builder) deferral(k int) Offer {
 	}
 	o.FirstPayment, o.LargestPayment = payments(s.Rows, money.Amount{})
 	o.TotalPaid, o.TotalCost = s.Totals.Payment, b.cost(s.Totals.Payment)
-	if s.Rates != nil {
-		apr := s.APR
+	if s.Priced() {
+		apr := s.Rates.APR
 		o.APR = &apr
 	}
 	o.Schedule = &s

@@ -64,7 +64,7 @@ func TestDeferCapitalize(t *testing.T) {
 	// Σ principal = 1200 + Σ capitalized = 1200 + 16.08.
 	requireAmount(t, "1216.08", s.Totals.Principal)
 	requireAmount(t, "16.08", s.Totals.Capitalized)
-	require.NotNil(t, s.Rates)
+	require.True(t, s.Priced())
 }
 
 func TestDeferSpread(t *testing.T) {

@@ -91,4 +91,20 @@
 //     deferred; the others follow in the order built, each with every
 //     reason it fails. A plan that cannot be built (a minimum that never
 //     repays the balance) is kept, marked infeasible, with a note.
+//
+// Offer wording ([OfferSet.Chinese], [OfferSet.English], [OfferSet.Wording];
+// filled into OfferSet.Sentences when the request's explain asks):
+//   - The lines are the summary (what the customer can pay, what is owed,
+//     the limits, how many plans fit), a note on what total cost, the
+//     monthly figure and the APR mean, one sentence per offer in the set's
+//     order (those that fit by rank, then the others with every reason),
+//     and the advice (the top-ranked plan against what is owed today, or
+//     what to do when nothing fits).
+//   - Amounts carry thousands separators (and 元 in Chinese). A plan whose
+//     payments are all alike reads "每月还 X 元" / "X a month", otherwise
+//     "每月最多还" / "at most", the largest payment.
+//   - An APR is said exactly when it has at most two decimals in percent
+//     ("18%"), else rounded half up to two behind 约 / "about" ("约
+//     13.17%"); the table's column always shows two decimals.
+//   - Wording takes penalty.ZH for Chinese and anything else for English.
 package plan

@@ -30,6 +30,9 @@ type OfferRequest struct {
 	// Policy prices the candidate plans; nil means CNCardPolicy().
 	Policy   *OfferPolicy   `json:"policy,omitempty"`
 	Rounding money.Rounding `json:"rounding,omitzero"`
+	// Explain lists the languages the offer set's Sentences are rendered
+	// in (OfferSet.Chinese and English); absent, it carries none.
+	Explain []penalty.Language `json:"explain,omitempty"`
 }
 
 // Limits are the rules a plan must keep to, besides affordability.
@@ -119,6 +122,9 @@ type OfferSet struct {
 	AffordablePayment money.Amount `json:"affordable_payment"`
 	Limits            Limits       `json:"limits"`
 	Offers            []Offer      `json:"offers"`
+	// Sentences is the set rendered in the languages the request's
+	// Explain asked for; nil when it asked for none.
+	Sentences *penalty.Sentences `json:"sentences,omitempty"`
 }
 
 // Offers builds, checks and ranks the candidate plans of r: a settlement,
@@ -130,15 +136,20 @@ func Offers(r OfferRequest) (OfferSet, error) {
 	if err != nil {
 		return OfferSet{}, err
 	}
+	if err := penalty.CheckLanguages("explain", r.Explain); err != nil {
+		return OfferSet{}, err
+	}
 	offers := b.candidates()
-	return OfferSet{
+	s := OfferSet{
 		StartDate:         b.start,
 		Outstanding:       b.out,
 		TotalOutstanding:  b.out.Sum().Round(b.rnd),
 		AffordablePayment: b.affordable,
 		Limits:            b.limits,
 		Offers:            rank(offers),
-	}, nil
+	}
+	s.Sentences = penalty.Render(r.Explain, s.Chinese, s.English)
+	return s, nil
 }
 
 // normalized returns r's limits with defaults filled in.

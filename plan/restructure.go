@@ -117,8 +117,8 @@ func (r Restructuring) plan() (Restructured, error) {
 		TotalPaid:   paid,
 		TotalCost:   paid.Sub(base).Round(rnd),
 	}
-	if s.Rates != nil {
-		apr := s.APR
+	if s.Priced() {
+		apr := s.Rates.APR
 		out.APR = &apr
 	}
 	return out, nil
@@ -157,7 +157,7 @@ func (r Restructuring) schedule(financed money.Amount) (schedule.Schedule, error
 		return schedule.Schedule{}, err
 	}
 	zero := money.NewRate(0, 6)
-	s.Rates = &schedule.Rates{IRR: zero, APR: zero, EffectiveAnnualRate: zero, XIRR: &zero} // by days too
+	s.Rates = schedule.Rates{IRR: zero, APR: zero, EffectiveAnnualRate: zero, XIRR: &zero} // by days too
 	return s, nil
 }
 

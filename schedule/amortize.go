@@ -127,6 +127,9 @@ func (r *run) row(row *Row, i int, prev, due money.Date) {
 	default:
 		if i == r.grace.Periods && r.payment.IsZero() {
 			r.payment = r.fixPayment(r.count - i)
+			if r.t.Method == EqualInstallment && r.t.InterestBasis == Daily && r.count-i > 1 {
+				r.payment = r.levelOnDays(r.payment, i, r.count-i)
+			}
 		}
 		row.Principal = r.principal(interest, i == r.count-1)
 	}

@@ -54,6 +54,9 @@ func TestCalendarMovesEachDueDateFromItsAnchor(t *testing.T) {
 		terms.Grace.Periods = min(terms.Grace.Periods, terms.Periods-1)
 		terms.Calendar, terms.BusinessDay = randomBusinessCalendar(rng, terms.StartDate)
 		s, err := Amortize(terms)
+		if err != nil && isRepaidEarly(err) {
+			continue // moving dates changed the days of a near interest-only loan; TestRepaidEarlyRejected checks the error
+		}
 		if err != nil {
 			// Only a first due date moved onto or before the start may fail.
 			var e *money.Error

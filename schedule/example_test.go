@@ -23,7 +23,7 @@ func ExampleNew() {
 	fmt.Println("row 1:", first.DueDate, "interest", first.Interest, "principal", first.Principal)
 	fmt.Println("row 360:", last.DueDate, "payment", last.Payment)
 	fmt.Println("total interest:", s.Totals.Interest)
-	fmt.Println("APR:", s.APR)
+	fmt.Println("APR:", s.Rates.APR)
 	// Output:
 	// monthly payment: 5307.27
 	// row 1: 2024-02-15 interest 4083.33 principal 1223.94
@@ -47,7 +47,7 @@ func ExampleNew_cardInstallment() {
 	}
 	fmt.Println("each month:", s.Rows[0].Payment, "of which fee", s.Rows[0].Fee)
 	fmt.Println("due dates:", s.Rows[0].DueDate, s.Rows[1].DueDate, s.Rows[2].DueDate)
-	fmt.Println("total fee:", s.Totals.Fee, "APR:", s.APR.Percent())
+	fmt.Println("total fee:", s.Totals.Fee, "APR:", s.Rates.APR.Percent())
 	// Output:
 	// each month: 1072.00 of which fee 72.00
 	// due dates: 2024-02-29 2024-03-31 2024-04-30

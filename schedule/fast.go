@@ -26,60 +26,225 @@ func (r *run) fastRows(rows []Row) ([]Row, Totals, bool) {
 	if _, ok := sc.Units(bal); !ok || cap(rows)-len(rows) < r.count {
 		return rows, Totals{}, false
 	}
-	mk := func(v int64) money.Amount { return money.New(v, places) }
-	var tp, ti, tf, tpay int64
+	grace := r.grace.Periods
+	if pay == 0 && grace < r.count {
+		// Grace rows repay nothing, so the balance the payment or share
+		// amortizes is the opening one: fix it before the loop, which then
+		// calls nothing.
+		pay, _ = r.fixPayment(r.count - grace).Units(places)
+	}
+	out := rows[len(rows) : len(rows)+r.count]
+	k := fastAmounts{
+		bal: bal, fee: fee, pay: pay, places: places, grace: grace,
+		annuity: r.t.Method == EqualInstallment, share: r.t.Method == EqualPrincipal || r.t.Method == FlatFee,
+		untilPaid: r.untilPaid,
+	}
+	zero := r.rate.Sign() == 0
+	var n int
+	var totals Totals
+	r.fastDates(out)
+	if zero || sc.FastHalfUp(uint64(bal)) { // bal only falls from here
+		n, totals = k.fill(out, &sc, zero)
+	} else {
+		n, totals = k.fillAny(out, &sc)
+	}
+	return rows[:len(rows)+n], totals, true
+}
+
+// fastDates fills the number, due date and days of each row: a loop of
+// its own, which leaves the amounts loop the registers.
+func (r *run) fastDates(out []Row) {
 	prev := r.cal.pay(r.first - 1)
-	monthly := r.cal.freq == Monthly
-	halfUp := sc.FastHalfUp(uint64(bal)) // bal only falls from here
-	grace, last := r.grace.Periods, r.count-1
-	annuity := r.t.Method == EqualInstallment
-	share := r.t.Method == EqualPrincipal || r.t.Method == FlatFee
+	if r.cal.freq == Monthly && !r.cal.moves {
+		// The common case, stepped without a call: months.step() written
+		// out, being too large for the inliner.
+		s := newMonthSteps(r.cal.due(r.first), r.cal.anchor)
+		for i := range out {
+			due := s.next
+			s.m++
+			dim := 30 + (s.m+s.m>>3)&1
+			switch s.m {
+			case 2:
+				dim = s.feb
+			case 13:
+				s.m, s.y, dim = 1, s.y+1, 31
+				s.feb = 28 + leapDay(s.y)
+			}
+			s.next = due.AddDays(s.dim - min(s.day, s.dim) + min(s.day, dim))
+			s.dim = dim
+			row := &out[i]
+			row.Number = r.first + i
+			row.DueDate = due
+			row.Days = due.Sub(prev)
+			prev = due
+		}
+		return
+	}
 	months := r.cal.months.From(r.first - r.cal.offset)
-	for i := 0; i < r.count; i++ {
+	monthly := r.cal.freq == Monthly
+	for i := range out {
 		due := months.Next()
 		if !monthly {
 			due = r.cal.due(r.first + i)
 		}
-		if r.cal.moves {
-			due = r.cal.move(due)
-		}
-		var interest int64
-		if halfUp {
-			interest = int64(sc.UnitsHalfUp(uint64(bal)))
-		} else {
-			interest, _ = sc.Units(bal) // fits: bal only falls
-		}
-		var principal int64
-		switch {
-		case i < grace:
-		case i == last:
-			principal = bal
-		default:
-			if i == grace && pay == 0 {
-				pay, _ = r.fixPayment(r.count - i).Units(places)
-			}
-			switch {
-			case annuity:
-				principal = max(0, min(pay-interest, bal))
-			case share:
-				principal = min(pay, bal)
-			}
-		}
-		payment := principal + interest + fee
-		// Fill the row in place: building it aside and copying costs more
-		// than the arithmetic.
-		rows = rows[:len(rows)+1]
-		row := &rows[len(rows)-1]
-		row.Number, row.DueDate, row.Days = r.first+i, due, due.Sub(prev)
-		row.OpeningBalance, row.Principal, row.Interest = mk(bal), mk(principal), mk(interest)
-		row.Fee, row.Payment, row.ClosingBalance = mk(fee), mk(payment), mk(bal-principal)
-		row.Capitalized = money.Amount{}
-		tp, ti, tf, tpay = tp+principal, ti+interest, tf+fee, tpay+payment
-		bal -= principal
+		due = r.cal.move(due)
+		row := &out[i]
+		row.Number = r.first + i
+		row.DueDate = due
+		row.Days = due.Sub(prev)
 		prev = due
-		if r.untilPaid && bal == 0 {
+	}
+}
+
+// fastAmounts is the state of fastRows' amounts loop, in minor units.
+type fastAmounts struct {
+	bal, fee, pay  int64 // pay: the installment (annuity) or share
+	places, grace  int
+	annuity, share bool
+	untilPaid      bool
+}
+
+// principal is what row i of last+1 repays from bal after interest.
+func (k *fastAmounts) principal(i, last int, bal, interest int64) int64 {
+	switch {
+	case i < k.grace:
+		return 0
+	case i == last:
+		return bal
+	case k.annuity:
+		return max(0, min(k.pay-interest, bal))
+	case k.share:
+		return min(k.pay, bal)
+	}
+	return 0
+}
+
+// fill computes the amounts of out's rows and their column totals, and
+// returns how many rows it filled (fewer than len(out) only untilPaid).
+// The interest is round half up of bal × the rate by sc.UnitsHalfUp, or 0
+// (zero): the common case, and a loop that calls nothing, so the
+// balance, on which every row waits, stays in a register. Each amount is
+// stored as it is computed, one statement each: a tuple assignment would
+// hold all of them in temporaries first.
+func (k *fastAmounts) fill(out []Row, sc *money.Scaler, zero bool) (int, Totals) {
+	bal, fee, places := k.bal, k.fee, k.places
+	last := len(out) - 1
+	var tp, ti, tpay int64
+	n := len(out)
+	for i := range out {
+		row := &out[i]
+		var interest int64
+		if !zero {
+			interest = int64(sc.UnitsHalfUp(uint64(bal)))
+		}
+		principal := k.principal(i, last, bal, interest)
+		payment := principal + interest + fee
+		row.OpeningBalance = money.New(bal, places)
+		row.Principal = money.New(principal, places)
+		row.Interest = money.New(interest, places)
+		row.Fee = money.New(fee, places)
+		row.Payment = money.New(payment, places)
+		bal -= principal
+		row.ClosingBalance = money.New(bal, places)
+		row.Capitalized = money.Amount{}
+		tp += principal
+		ti += interest
+		tpay += payment
+		if k.untilPaid && bal == 0 {
+			n = i + 1
 			break
 		}
 	}
-	return rows, Totals{Principal: mk(tp), Interest: mk(ti), Fee: mk(tf), Payment: mk(tpay)}, true
+	return n, k.totals(n, tp, ti, tpay)
+}
+
+// fillAny is fill for the scalers UnitsHalfUp does not cover (the other
+// rounding modes, products beyond 64 bits), through sc.Units; the rows
+// already carry their dates.
+func (k *fastAmounts) fillAny(out []Row, sc *money.Scaler) (int, Totals) {
+	bal, fee, places := k.bal, k.fee, k.places
+	last := len(out) - 1
+	var tp, ti, tpay int64
+	n := len(out)
+	for i := range out {
+		interest, _ := sc.Units(bal) // fits: bal only falls
+		principal := k.principal(i, last, bal, interest)
+		payment := principal + interest + fee
+		row := &out[i]
+		row.OpeningBalance = money.New(bal, places)
+		row.Principal = money.New(principal, places)
+		row.Interest = money.New(interest, places)
+		row.Fee = money.New(fee, places)
+		row.Payment = money.New(payment, places)
+		bal -= principal
+		row.ClosingBalance = money.New(bal, places)
+		row.Capitalized = money.Amount{}
+		tp += principal
+		ti += interest
+		tpay += payment
+		if k.untilPaid && bal == 0 {
+			n = i + 1
+			break
+		}
+	}
+	return n, k.totals(n, tp, ti, tpay)
+}
+
+func (k *fastAmounts) totals(n int, tp, ti, tpay int64) Totals {
+	return Totals{Principal: money.New(tp, k.places), Interest: money.New(ti, k.places),
+		Fee: money.New(k.fee*int64(n), k.places), Payment: money.New(tpay, k.places)}
+}
+
+// monthSteps yields the due dates of a monthly calendar one after another,
+// as money.MonthIter does, with less work per step (fastDates has step
+// written out, to make no call per row). Tests hold fastDates to the
+// calendar's dates, and APR, which steps with it, to the general path.
+type monthSteps struct {
+	next money.Date
+	y, m int // year and month of next
+	dim  int // days in that month
+	feb  int // days in February of year y
+	day  int // the anchor's day of the month, clamped in shorter months
+}
+
+// newMonthSteps starts at first, a date of anchor's monthly series.
+func newMonthSteps(first, anchor money.Date) monthSteps {
+	y, m, _ := first.Date()
+	return monthSteps{next: first, y: y, m: int(m), dim: monthDays(y, int(m)), feb: monthDays(y, 2), day: anchor.Day()}
+}
+
+// step returns the next date and moves on a month.
+func (s *monthSteps) step() money.Date {
+	due := s.next
+	s.m++
+	dim := 30 + (s.m+s.m>>3)&1 // 31 in months 1, 3, 5, 7, 8, 10, 12
+	switch s.m {
+	case 2:
+		dim = s.feb
+	case 13:
+		s.m, s.y, dim = 1, s.y+1, 31
+		s.feb = 28 + leapDay(s.y)
+	}
+	s.next = due.AddDays(s.dim - min(s.day, s.dim) + min(s.day, dim))
+	s.dim = dim
+	return due
+}
+
+// leapDay is 1 in a leap year, else 0.
+func leapDay(y int) int {
+	if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+		return 1
+	}
+	return 0
+}
+
+// monthDays is the length of month m of year y.
+func monthDays(y, m int) int {
+	if m == 2 {
+		if money.IsLeap(y) {
+			return 29
+		}
+		return 28
+	}
+	return 30 + (m+m>>3)&1 // 31 in months 1, 3, 5, 7, 8, 10, 12
 }

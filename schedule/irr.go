@@ -190,9 +190,10 @@ func roundRatesI(i *big.Float, perYear int64) (r Rates, close bool, err error) {
 		return Rates{}, false, money.Errorf("payments", "the effective annual rate exceeds 10^12 (10^14 %%) and cannot be reported")
 	}
 	var c1, c2, c3 bool
-	r.IRR, c1 = round6(i)
-	r.APR, c2 = round6(apr)
-	r.EffectiveAnnualRate, c3 = round6(ear)
+	var sc roundScratch
+	r.IRR, c1 = sc.round6(i)
+	r.APR, c2 = sc.round6(apr)
+	r.EffectiveAnnualRate, c3 = sc.round6(ear)
 	return r, c1 || c2 || c3, nil
 }
 
@@ -217,14 +218,23 @@ var (
 // round6 rounds x half up (away from zero) to 6 places, and reports whether
 // x lies within 10^−15 of the boundary between two results.
 func round6(x *big.Float) (money.Rate, bool) {
+	var sc roundScratch
+	return sc.round6(x)
+}
+
+// roundScratch holds round6's working values, so that rounding the three
+// rates of a schedule allocates their mantissas once.
+type roundScratch struct{ y, whole, frac big.Float }
+
+func (sc *roundScratch) round6(x *big.Float) (money.Rate, bool) {
 	prec := max(finalPrec, x.Prec())
-	y := new(big.Float).SetPrec(prec).Mul(x, million)
+	y := sc.y.SetPrec(prec).Mul(x, million)
 	y.Abs(y)
 	whole, _ := y.Int64()
-	frac := new(big.Float).SetPrec(prec).Sub(y, new(big.Float).SetInt64(whole))
+	frac := sc.frac.SetPrec(prec).Sub(y, sc.whole.SetPrec(64).SetInt64(whole))
 	frac.Sub(frac, half)
 	up := frac.Sign() >= 0
-	close := new(big.Float).Abs(frac).Cmp(tieBand) < 0
+	close := frac.Abs(frac).Cmp(tieBand) < 0
 	if up {
 		whole++
 	}
@@ -254,7 +264,32 @@ type APRRequest struct {
 // StartDate) are placed by Appendix J timing, as [Terms.Price] places a
 // schedule's rows, and also get the XIRR.
 func APR(r APRRequest) (Rates, error) {
-	k := r.PeriodsPerYear
+	k, places, err := r.check()
+	if err != nil {
+		return Rates{}, err
+	}
+	if r.StartDate.IsZero() {
+		if !r.FirstDueDate.IsZero() {
+			return Rates{}, money.Errorf("start_date", "is required with first_due_date")
+		}
+		// The one pass of a regular schedule (plainPass) settles the usual
+		// request; solveRates, on the same flows, every other.
+		pass := newPlainPass(r.Principal, money.Date{}, places, len(r.Payments), false)
+		for i, p := range r.Payments {
+			pass.add(i+1, money.Date{}, p)
+		}
+		if rates, _, ok := pass.rates(k); ok {
+			return rates, nil
+		}
+		return solveRates(r.Principal, r.flows(), k)
+	}
+	return r.dated(k)
+}
+
+// check validates r's periods a year (returned, its default filled in) and
+// amounts, and returns the finest places among them.
+func (r APRRequest) check() (k int64, places int, err error) {
+	k = r.PeriodsPerYear
 	if k == 0 {
 		k = 12
 		if !r.StartDate.IsZero() {
@@ -263,40 +298,48 @@ func APR(r APRRequest) (Rates, error) {
 	}
 	switch {
 	case k < 1 || k > 366:
-		return Rates{}, money.Errorf("periods_per_year", "must be between 1 and 366, got %d", k)
+		return 0, 0, money.Errorf("periods_per_year", "must be between 1 and 366, got %d", k)
 	case len(r.Payments) == 0:
-		return Rates{}, money.Errorf("payments", "must list at least one payment")
+		return 0, 0, money.Errorf("payments", "must list at least one payment")
 	case len(r.Payments) > MaxPeriods:
-		return Rates{}, money.Errorf("payments", "must list at most %d payments, got %d", MaxPeriods, len(r.Payments))
+		return 0, 0, money.Errorf("payments", "must list at most %d payments, got %d", MaxPeriods, len(r.Payments))
 	}
 	if err := money.CheckAmount("principal", r.Principal); err != nil {
-		return Rates{}, err
+		return 0, 0, err
 	}
-	flows := make([]Flow, len(r.Payments))
+	places = r.Principal.Places()
 	for i, p := range r.Payments {
-		if err := money.CheckAmount(fmt.Sprintf("payments[%d]", i), p); err != nil {
-			return Rates{}, err
+		// The field's name is formatted only for an error: a request of
+		// 360 payments must not cost 360 allocations.
+		if !withinBounds(p) {
+			if err := money.CheckAmount(fmt.Sprintf("payments[%d]", i), p); err != nil {
+				return 0, 0, err
+			}
 		}
-		flows[i] = Flow{Period: i + 1, Amount: p}
+		places = max(places, p.Places())
 	}
-	if r.StartDate.IsZero() {
-		if !r.FirstDueDate.IsZero() {
-			return Rates{}, money.Errorf("start_date", "is required with first_due_date")
-		}
-		return solveRates(r.Principal, flows, k)
-	}
-	return r.dated(flows, k)
+	return k, places, nil
 }
 
-// dated prices the payments of r on their due dates.
-func (r APRRequest) dated(flows []Flow, k int64) (Rates, error) {
+// flows are r's payments, payment j in period j.
+func (r APRRequest) flows() []Flow {
+	flows := make([]Flow, len(r.Payments))
+	for i, p := range r.Payments {
+		flows[i] = Flow{Period: i + 1, Amount: p}
+	}
+	return flows
+}
+
+// dated prices the payments of r on their due dates, as Price prices a
+// schedule's rows: payment j is row j, due on period j of r's calendar.
+func (r APRRequest) dated(k int64) (Rates, error) {
 	if int(r.Frequency) >= len(frequencyNames) {
 		return Rates{}, money.Errorf("frequency", "must be one of monthly, quarterly, weekly, biweekly")
 	}
 	if k != r.Frequency.PerYear() {
 		return Rates{}, money.Errorf("periods_per_year", "must be %d for %s dated payments, got %d", r.Frequency.PerYear(), r.Frequency, k)
 	}
-	t := Terms{Principal: r.Principal, Periods: len(flows), Frequency: r.Frequency, StartDate: r.StartDate, FirstDueDate: r.FirstDueDate}
+	t := Terms{Principal: r.Principal, Periods: len(r.Payments), Frequency: r.Frequency, StartDate: r.StartDate, FirstDueDate: r.FirstDueDate}
 	if err := t.checkDates(); err != nil {
 		return Rates{}, err
 	}
@@ -304,16 +347,34 @@ func (r APRRequest) dated(flows []Flow, k int64) (Rates, error) {
 		return Rates{}, money.Errorf("principal", "must be positive to have a rate of return")
 	}
 	cal := t.calendar()
-	rows := make([]Row, len(flows))
-	for i, f := range flows {
-		rows[i] = Row{Number: i + 1, DueDate: cal.due(i + 1), Payment: f.Amount}
+	if t.FirstDueDate.IsZero() {
+		// Price's one pass over the rows (plainRates), without building
+		// them: the due dates stepped as fastDates steps them.
+		pass := newPlainPass(t.Principal, t.StartDate, t.Rounding.Places(), len(r.Payments), true)
+		months := newMonthSteps(cal.due(1), cal.anchor)
+		for i, p := range r.Payments {
+			var due money.Date
+			if cal.freq == Monthly {
+				due = months.step()
+			} else {
+				due = cal.due(i + 1)
+			}
+			pass.add(i+1, due, p)
+		}
+		if rates, xp, ok := pass.rates(k); ok {
+			return rates.withXIRR(xp)
+		}
+	}
+	rows := make([]Row, len(r.Payments))
+	for i, p := range r.Payments {
+		rows[i] = Row{Number: i + 1, DueDate: cal.due(i + 1), Payment: p}
 	}
 	s, err := t.Price(Schedule{RowCount: len(rows), Rows: rows})
 	if err != nil {
 		return Rates{}, err
 	}
-	if s.Rates == nil {
+	if !s.Priced() {
 		return Rates{}, money.Errorf("payments", "no internal rate of return: nothing is repaid")
 	}
-	return *s.Rates, nil
+	return s.Rates, nil
 }

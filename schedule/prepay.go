@@ -77,6 +77,11 @@ func Prepay(p Prepayment) (Recalculation, error) {
 	if r.balance.IsPositive() {
 		rows = r.appendRows(make([]Row, 0, r.count))
 	}
+	// A re-amortized tail may repay early too (a small balance left over
+	// many rows); it must not end in 0.00 rows either.
+	if err := t.checkRepaid(rows); err != nil {
+		return Recalculation{}, money.Within("terms", err)
+	}
 	return recalculation(orig.Rows[k:], rows, t.Rounding), nil
 }
 

@@ -50,7 +50,7 @@ func ExampleTerms_Price() {
 	if err != nil {
 		panic(err)
 	}
-	fmt.Println("apr:", s.APR, "effective:", s.EffectiveAnnualRate, "xirr:", *s.XIRR)
+	fmt.Println("apr:", s.Rates.APR, "effective:", s.Rates.EffectiveAnnualRate, "xirr:", *s.Rates.XIRR)
 	// Output: apr: 0.081046 effective: 0.084126 xirr: 0.084168
 }
 
@@ -63,6 +63,6 @@ func ExampleNew_bullet() {
 		Method:     schedule.Bullet,
 		StartDate:  money.MustParseDate("2024-01-15"),
 	})
-	fmt.Println(s.Rows[0].Payment, s.IRR, s.APR, s.EffectiveAnnualRate)
+	fmt.Println(s.Rows[0].Payment, s.Rates.IRR, s.Rates.APR, s.Rates.EffectiveAnnualRate)
 	// Output: 11200.00 0.120000 0.120000 0.120000
 }

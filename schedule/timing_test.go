@@ -139,20 +139,20 @@ func TestTimedIRRBracketsTheRoot(t *testing.T) {
 			continue
 		}
 		flows, at, _ := terms.paymentTimes(s.Rows)
-		if at == nil || s.Rates == nil {
+		if at == nil || !s.Priced() {
 			continue
 		}
 		checked++
 		k := big.NewRat(terms.Frequency.PerYear(), 1)
-		irr := s.IRR.Ratio().Rat()
+		irr := s.Rates.IRR.Ratio().Rat()
 		lo := appendixJ(terms.Principal, flows, at, new(big.Rat).Sub(irr, half))
 		hi := appendixJ(terms.Principal, flows, at, new(big.Rat).Add(irr, half))
-		assert.True(t, lo.Sign() >= 0 && hi.Sign() <= 0, "%+v irr %s", terms, s.IRR)
-		apr := new(big.Rat).Quo(s.APR.Ratio().Rat(), k)
+		assert.True(t, lo.Sign() >= 0 && hi.Sign() <= 0, "%+v irr %s", terms, s.Rates.IRR)
+		apr := new(big.Rat).Quo(s.Rates.APR.Ratio().Rat(), k)
 		hk := new(big.Rat).Quo(half, k)
 		lo = appendixJ(terms.Principal, flows, at, new(big.Rat).Sub(apr, hk))
 		hi = appendixJ(terms.Principal, flows, at, new(big.Rat).Add(apr, hk))
-		assert.True(t, lo.Sign() >= 0 && hi.Sign() <= 0, "%+v apr %s", terms, s.APR)
+		assert.True(t, lo.Sign() >= 0 && hi.Sign() <= 0, "%+v apr %s", terms, s.Rates.APR)
 	}
 	require.Greater(t, checked, 60)
 }
@@ -177,14 +177,14 @@ func TestRegularRatesUnchanged(t *testing.T) {
 		if err != nil {
 			continue
 		}
-		if s.Rates == nil {
+		if !s.Priced() {
 			continue
 		}
 		plain, err := s.WithRates(terms.Principal, terms.Frequency.PerYear())
 		require.NoError(t, err)
-		assert.Equal(t, plain.IRR, s.IRR, "%+v", terms)
-		assert.Equal(t, plain.APR, s.APR, "%+v", terms)
-		assert.Equal(t, plain.EffectiveAnnualRate, s.EffectiveAnnualRate, "%+v", terms)
+		assert.Equal(t, plain.Rates.IRR, s.Rates.IRR, "%+v", terms)
+		assert.Equal(t, plain.Rates.APR, s.Rates.APR, "%+v", terms)
+		assert.Equal(t, plain.Rates.EffectiveAnnualRate, s.Rates.EffectiveAnnualRate, "%+v", terms)
 	}
 }
 
@@ -195,17 +195,17 @@ func TestBulletTakesTheTermAsUnitPeriod(t *testing.T) {
 		Method: Bullet, StartDate: date("2024-01-15")})
 	require.NoError(t, err)
 	assert.Equal(t, "11200.00", s.Rows[0].Payment.String())
-	assert.Equal(t, "0.120000", s.IRR.String())
-	assert.Equal(t, "0.120000", s.APR.String())
-	assert.Equal(t, "0.120000", s.EffectiveAnnualRate.String())
+	assert.Equal(t, "0.120000", s.Rates.IRR.String())
+	assert.Equal(t, "0.120000", s.Rates.APR.String())
+	assert.Equal(t, "0.120000", s.Rates.EffectiveAnnualRate.String())
 	// 24 months at 6 %: 10000 × 0.005 × 24 = 1200 → irr 0.12, apr = 0.12 ×
 	// 12/24 = 0.06, EAR = √1.12 − 1 = 0.0583005244… → 0.058301.
 	s, err = New(Terms{Principal: money.New(10_000, 0), AnnualRate: money.MustParseRate("0.06"), Periods: 24,
 		Method: Bullet, StartDate: date("2024-01-15")})
 	require.NoError(t, err)
-	assert.Equal(t, "0.120000", s.IRR.String())
-	assert.Equal(t, "0.060000", s.APR.String())
-	assert.Equal(t, "0.058301", s.EffectiveAnnualRate.String())
+	assert.Equal(t, "0.120000", s.Rates.IRR.String())
+	assert.Equal(t, "0.060000", s.Rates.APR.String())
+	assert.Equal(t, "0.058301", s.Rates.EffectiveAnnualRate.String())
 }
 
 func TestBulletRatesRoundExactTiesUp(t *testing.T) {
@@ -269,15 +269,15 @@ func TestScheduleXIRRBracketed(t *testing.T) {
 			terms.FirstDueDate = money.Date{}
 		}
 		s, err := New(terms)
-		if err != nil || s.Rates == nil {
+		if err != nil || !s.Priced() {
 			continue
 		}
 		checked++
-		require.NotNil(t, s.XIRR)
-		x := s.XIRR.Ratio().Rat()
+		require.NotNil(t, s.Rates.XIRR)
+		x := s.Rates.XIRR.Ratio().Rat()
 		lo := highXIRRSign(terms.Principal, s.Rows, terms.StartDate, new(big.Rat).Sub(x, half))
 		hi := highXIRRSign(terms.Principal, s.Rows, terms.StartDate, new(big.Rat).Add(x, half))
-		assert.True(t, lo >= 0 && hi <= 0, "%+v xirr %s: %d %d", terms, s.XIRR, lo, hi)
+		assert.True(t, lo >= 0 && hi <= 0, "%+v xirr %s: %d %d", terms, s.Rates.XIRR, lo, hi)
 		flows := []DatedFlow{{terms.StartDate, terms.Principal.Neg()}}
 		for _, r := range s.Rows {
 			if !r.Payment.IsZero() {
@@ -286,7 +286,7 @@ func TestScheduleXIRRBracketed(t *testing.T) {
 		}
 		api, err := XIRR(flows)
 		require.NoError(t, err)
-		assert.Equal(t, api, *s.XIRR, "%+v", terms)
+		assert.Equal(t, api, *s.Rates.XIRR, "%+v", terms)
 	}
 	require.Greater(t, checked, 80)
 }
@@ -361,8 +361,8 @@ func TestUndatedAPRHasNoXIRR(t *testing.T) {
 	assert.Nil(t, r.XIRR)
 	s, err := FromRows([]Row{{Number: 1, Payment: money.New(1100, 0)}}, money.NewRounding(2, money.HalfUp)).WithRates(money.New(1000, 0), 12)
 	require.NoError(t, err)
-	assert.Nil(t, s.XIRR)
-	assert.Equal(t, "0.100000", s.IRR.String(), fmt.Sprint(s.Rates))
+	assert.Nil(t, s.Rates.XIRR)
+	assert.Equal(t, "0.100000", s.Rates.IRR.String(), fmt.Sprint(s.Rates))
 }
 
 // The 128-bit fallback solver finds the same rate as the float64 search

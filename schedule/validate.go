@@ -152,3 +152,30 @@ func (t Terms) checkGrace() error {
 	}
 	return nil
 }
+
+// checkRepaid rejects rows that repay the principal before the last one:
+// the rows after would open at 0.00 and pay nothing (or only the fee), a
+// schedule no lender would print. It happens when the rounded payment
+// outpaces the term — an installment_multiple rounding up (1 000 over 12
+// months rounded to 100 pays off in row 11), a share round(P/n) with
+// (n−1) shares ≥ P, or a high rate over a long term, where the rounding
+// of the payment compounds.
+func (t Terms) checkRepaid(rows []Row) error {
+	n := len(rows)
+	if n < 2 || !rows[n-1].OpeningBalance.IsZero() {
+		return nil
+	}
+	k := n - 1 // rows[k:] open at zero
+	for k > 0 && rows[k-1].OpeningBalance.IsZero() {
+		k--
+	}
+	if k == 0 {
+		return nil // a zero principal is rejected by Validate
+	}
+	field := "periods"
+	if !t.InstallmentMultiple.IsZero() {
+		field = "installment_multiple"
+	}
+	return money.Errorf(field, "the rounded payment repays the principal by row %d of %d, so rows %d to %d would pay nothing: use fewer periods or a finer rounding",
+		rows[k-1].Number, rows[n-1].Number, rows[k].Number, rows[n-1].Number)
+}

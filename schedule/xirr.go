@@ -100,9 +100,11 @@ func withinBounds(a money.Amount) bool {
 type xirrProblem struct {
 	days []int64
 	amts []money.Amount
-	cf   []float64  // the amounts in units, for the search
-	u    []int64    // the same units exactly, when all fit (nil if not)
+	u    []int64    // the amounts in units exactly, when all fit (nil if not)
+	cf   []float64  // else the units as float64, for the search (see coef)
 	c    []*big.Int // the amounts on the common scale, built by coefs
+	// normalized: sorted and merged by day, u or cf set.
+	normalized bool
 }
 
 func newXIRRProblem(n int) *xirrProblem {
@@ -114,8 +116,13 @@ func (p *xirrProblem) add(day int64, a money.Amount) {
 	p.amts = append(p.amts, a)
 }
 
-// normalize sorts the flows by day and merges those of the same day.
+// normalize sorts the flows by day and merges those of the same day; a
+// problem built in units (newXIRRUnits) already is.
 func (p *xirrProblem) normalize() {
+	if p.normalized {
+		return
+	}
+	p.normalized = true
 	if !slices.IsSorted(p.days) {
 		idx := make([]int, len(p.days))
 		for i := range idx {
@@ -142,20 +149,37 @@ func (p *xirrProblem) normalize() {
 	for _, a := range p.amts {
 		places = max(places, a.Places())
 	}
-	p.cf, p.u = make([]float64, n), make([]int64, n)
-	fits := true
+	p.u = make([]int64, n)
 	for i, a := range p.amts {
-		if u, ok := a.Units(places); ok {
-			p.cf[i], p.u[i] = float64(u), u
-			continue
+		u, ok := a.Units(places)
+		if !ok {
+			p.u = nil
+			break
 		}
-		fits = false
-		f, _ := new(big.Rat).Mul(a.Rat(), new(big.Rat).SetInt(pow10(places))).Float64()
-		p.cf[i] = f
+		p.u[i] = u
 	}
-	if !fits {
-		p.u = nil
+	if p.u != nil {
+		return
 	}
+	p.cf = make([]float64, n)
+	for i, a := range p.amts {
+		p.cf[i], _ = new(big.Rat).Mul(a.Rat(), new(big.Rat).SetInt(pow10(places))).Float64()
+	}
+}
+
+// coef is flow j in units, as a float64 for the search.
+func (p *xirrProblem) coef(j int) float64 {
+	if p.u != nil {
+		return float64(p.u[j])
+	}
+	return p.cf[j]
+}
+
+// newXIRRUnits is the normalized problem of flows given as days in order,
+// with no day twice, and amounts in units of one scale that fit in 2^62:
+// a schedule's principal and payments, without the Amounts add keeps.
+func newXIRRUnits(days, units []int64) *xirrProblem {
+	return &xirrProblem{days: days, u: units, normalized: true}
 }
 
 // coefs returns the amounts as integers on the common scale.
@@ -296,17 +320,35 @@ func (p *xirrProblem) newtonFloat(u float64) (float64, bool) {
 // fFloat is Σ c·u^d and its derivative by Horner's rule from the last day
 // down (the first day is day 0).
 func (p *xirrProblem) fFloat(u float64) (float64, float64) {
-	var cache powCache
+	// The powers of u for the few distinct gaps, looked up in the loop
+	// itself: a call per day would cost more than the arithmetic.
+	var gaps [8]int64
+	var pows [8]float64
+	ng := 0
 	n := len(p.days)
 	var q, dq float64
 	for j := n - 1; j >= 0; j-- {
 		if j < n-1 {
 			gap := p.days[j+1] - p.days[j]
-			pw := cache.pow(u, gap)
+			k := 0
+			for k < ng && gaps[k] != gap {
+				k++
+			}
+			var pw float64
+			switch {
+			case k < ng:
+				pw = pows[k]
+			case ng < len(gaps):
+				pw = math.Pow(u, float64(gap))
+				gaps[ng], pows[ng] = gap, pw
+				ng++
+			default:
+				pw = math.Pow(u, float64(gap))
+			}
 			dq = dq*pw + q*float64(gap)*pw/u
 			q *= pw
 		}
-		q += p.cf[j]
+		q += p.coef(j)
 	}
 	return q, dq
 }
@@ -340,7 +382,8 @@ func (p *xirrProblem) gFloat(u float64) float64 {
 				pw := cache.pow(u, p.days[j+1]-p.days[j])
 				q, a = q*pw, a*pw
 			}
-			q, a = q+p.cf[j], a+math.Abs(p.cf[j])
+			c := p.coef(j)
+			q, a = q+c, a+math.Abs(c)
 		}
 		// The first day is day 0: no final power.
 		return q / a
@@ -351,7 +394,8 @@ func (p *xirrProblem) gFloat(u float64) float64 {
 			pw := cache.pow(w, p.days[j]-p.days[j-1])
 			q, a = q*pw, a*pw
 		}
-		q, a = q+p.cf[j], a+math.Abs(p.cf[j])
+		c := p.coef(j)
+		q, a = q+c, a+math.Abs(c)
 	}
 	return q / a
 }

@@ -46,9 +46,9 @@ func TestPrints(t *testing.T) {
 	require.NoError(t, run(&en, "en"))
 	require.Equal(t, 6, strings.Count(zh.String(), "期账单 ===="))
 	require.Contains(t, zh.String(), "2025-06-26  违约金              7.57")
-	require.Contains(t, zh.String(), "第5期账单：6月25日前未全额还款 788.95，仅还 0.00，免息期不适用")
+	require.Contains(t, zh.String(), "第5期账单：6月25日前未全额还款 788.95 元，仅还 0.00 元，免息期不适用")
 	require.Contains(t, zh.String(), "已逾期 10 天（M1）。")
 	require.Contains(t, en.String(), "10 days past due (M1).")
-	require.Contains(t, en.String(), "2025-06-26 late fee 7.57: unpaid minimum 151.35 × 5%")
+	require.Contains(t, en.String(), "2025-06-26 a late fee of 7.57 was charged: unpaid minimum 151.35 × 5%")
 	require.Error(t, run(&en, "fr"))
 }

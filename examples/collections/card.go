@@ -2,9 +2,7 @@ package main
 
 import (
 	"encoding/json"
-	"fmt"
 	"io"
-	"strings"
 
 	"github.com/repayplan/repayplan/card"
 	"github.com/repayplan/repayplan/minimum"
@@ -69,31 +67,11 @@ func runCard(w io.Writer, o options, req plan.OfferRequest, langs []phrases) err
 		enc.SetIndent("", "  ")
 		return enc.Encode(set)
 	}
-	for i, ph := range langs {
-		if i > 0 {
-			fmt.Fprintln(w, strings.Repeat("═", 100))
+	printScreen(w, func(l penalty.Language) []string {
+		if l == penalty.ZH {
+			return st.Chinese(0)
 		}
-		fmt.Fprintln(w, ph.statementTitle)
-		lines := st.Chinese(0)
-		if cardLanguage(o.lang, i) == "en" {
-			lines = st.English(0)
-		}
-		for _, l := range lines {
-			fmt.Fprintln(w, "  "+l)
-		}
-		fmt.Fprintln(w)
-		fmt.Fprintln(w, ph.offersTitle(set))
-		printTable(w, ph, set)
-		fmt.Fprintln(w, ph.footnote)
-		fmt.Fprintln(w, ph.advice(set))
-	}
+		return st.English(0)
+	}, set, langs)
 	return nil
-}
-
-// cardLanguage is the language of the i-th screen languages(lang) lists.
-func cardLanguage(lang string, i int) string {
-	if lang == "en" || (lang != "zh" && i == 1) {
-		return "en"
-	}
-	return "zh"
 }

@@ -43,7 +43,7 @@ func TestCardScenario(t *testing.T) {
 	o.json = false
 	out.Reset()
 	require.NoError(t, run(&out, o))
-	require.Contains(t, out.String(), "收取违约金")
+	require.Contains(t, out.String(), "计收违约金")
 	require.Contains(t, out.String(), "late fee")
 	require.Contains(t, out.String(), "建议：停息挂账 12 期")
 

@@ -20,6 +20,7 @@ import (
 
 	"github.com/repayplan/repayplan/loan"
 	"github.com/repayplan/repayplan/money"
+	"github.com/repayplan/repayplan/penalty"
 	"github.com/repayplan/repayplan/plan"
 )
 
@@ -77,7 +78,12 @@ func run(w io.Writer, o options) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(set)
 	}
-	printScreen(w, st, set, langs)
+	printScreen(w, func(l penalty.Language) []string {
+		if l == penalty.ZH {
+			return st.Chinese()
+		}
+		return st.English()
+	}, set, langs)
 	return nil
 }
 

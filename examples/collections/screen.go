@@ -3,46 +3,39 @@ package main
 import (
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
-	"github.com/repayplan/repayplan/loan"
-	"github.com/repayplan/repayplan/money"
+	"github.com/repayplan/repayplan/penalty"
 	"github.com/repayplan/repayplan/plan"
 )
 
 // printScreen shows the statement, then the offers, in each language asked
-// for.
-func printScreen(w io.Writer, st loan.Statement, set plan.OfferSet, langs []phrases) {
+// for. Every sentence and table cell is the library's (loan.Statement's
+// and plan.OfferSet's wording); the screen only lays them out.
+func printScreen(w io.Writer, statement func(penalty.Language) []string, set plan.OfferSet, langs []phrases) {
 	for i, ph := range langs {
 		if i > 0 {
 			fmt.Fprintln(w, strings.Repeat("═", 100))
 		}
 		fmt.Fprintln(w, ph.statementTitle)
-		for _, l := range ph.statement(st) {
+		for _, l := range statement(ph.lang) {
 			fmt.Fprintln(w, "  "+l)
 		}
 		fmt.Fprintln(w)
-		fmt.Fprintln(w, ph.offersTitle(set))
-		printTable(w, ph, set)
-		fmt.Fprintln(w, ph.footnote)
-		fmt.Fprintln(w, ph.advice(set))
+		wd := set.Wording(ph.lang)
+		fmt.Fprintln(w, ph.offersTitle)
+		fmt.Fprintln(w, "  "+wd.Summary)
+		printTable(w, wd.Table)
+		fmt.Fprintln(w, "  "+wd.Note)
+		fmt.Fprintln(w, "  "+wd.Advice)
 	}
 }
 
-// printTable lays the offers out in aligned columns.
-func printTable(w io.Writer, ph phrases, set plan.OfferSet) {
-	rows := [][]string{ph.header}
-	for _, o := range set.Offers {
-		rank := "-"
-		if o.Rank > 0 {
-			rank = strconv.Itoa(o.Rank)
-		}
-		verdict := ph.fits
-		if !o.Fits {
-			verdict = ph.whyNot(o, set)
-		}
-		rows = append(rows, []string{rank, ph.option(o), ph.monthly(o), strconv.Itoa(o.Term), commas(o.TotalCost), apr(o.APR), verdict})
+// printTable lays rows (a header, then one row per offer) out in aligned
+// columns, the numbers right-aligned.
+func printTable(w io.Writer, rows [][]string) {
+	if len(rows) == 0 {
+		return
 	}
 	widths := make([]int, len(rows[0]))
 	for _, r := range rows {
@@ -70,39 +63,6 @@ func printTable(w io.Writer, ph phrases, set plan.OfferSet) {
 			fmt.Fprintln(w, "  "+strings.Repeat("─", sum(widths[:len(widths)-1])+2*(len(widths)-1)+width(r[len(r)-1])))
 		}
 	}
-}
-
-// commas writes an amount with thousands separators: 27,496.01.
-func commas(a money.Amount) string {
-	s := a.String()
-	sign := ""
-	if strings.HasPrefix(s, "-") {
-		sign, s = "-", s[1:]
-	}
-	whole, frac, hasFrac := strings.Cut(s, ".")
-	var b strings.Builder
-	for i, d := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(d)
-	}
-	if hasFrac {
-		b.WriteString("." + frac)
-	}
-	return sign + b.String()
-}
-
-// apr writes an annualized rate as a percentage with two decimals.
-func apr(r *money.Rate) string {
-	if r == nil {
-		return "—"
-	}
-	return percent(*r)
-}
-
-func percent(r money.Rate) string {
-	return r.Ratio().MulInt(100).FloatString(2) + "%"
 }
 
 // width is the columns s takes in a terminal: CJK characters and

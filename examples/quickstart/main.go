@@ -148,7 +148,7 @@ func printLoans(w io.Writer, t schedule.Terms, res result, show int) {
 		ei.Totals.Payment, ei.Totals.Principal, ei.Totals.Interest, "",
 		ep.Totals.Payment, ep.Totals.Principal, ep.Totals.Interest, "")
 	fmt.Fprintf(w, "\n等额本息 pays %s more interest than 等额本金; both have APR %s.\n\n",
-		ei.Totals.Interest.Sub(ep.Totals.Interest), ei.APR.Percent())
+		ei.Totals.Interest.Sub(ep.Totals.Interest), ei.Rates.APR.Percent())
 }
 
 func cells(r schedule.Row) string {
@@ -161,7 +161,7 @@ func printCard(w io.Writer, t schedule.Terms, s schedule.Schedule) {
 	fmt.Fprintf(w, "  each month 每期还款   %s (principal %s + fee %s)\n", s.Rows[0].Payment, s.Rows[0].Principal, s.Rows[0].Fee)
 	fmt.Fprintf(w, "  total fee 总手续费     %s\n", s.Totals.Fee)
 	fmt.Fprintf(w, "  nominal rate 名义年费率 %s%% (fee rate × 12)\n", nominal.MulInt(100).FloatString(4))
-	fmt.Fprintf(w, "  true APR 实际年化利率   %s (IRR %s a month × 12; effective %s)\n", s.APR.Percent(), s.IRR.Percent(), s.EffectiveAnnualRate.Percent())
+	fmt.Fprintf(w, "  true APR 实际年化利率   %s (IRR %s a month × 12; effective %s)\n", s.Rates.APR.Percent(), s.Rates.IRR.Percent(), s.Rates.EffectiveAnnualRate.Percent())
 }
 
 // pad fills s with spaces to width terminal columns, counting CJK

@@ -128,6 +128,11 @@ func run(args []string) error {
 		return nil
 	}
 	if *loadtest {
+		if *concurrent == 0 {
+			// The load test measures throughput, not shedding: one slot
+			// per client.
+			opts.MaxConcurrent = *c
+		}
 		cfg := loadConfig{Requests: *n, Concurrency: *c, MaxDuration: *duration}
 		if err := cfg.validate(); err != nil {
 			return err

@@ -270,23 +270,9 @@ func (s *server) computeStatus(w http.ResponseWriter, r *http.Request, kind stri
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), s.timeout)
 	defer cancel()
-	type outcome struct {
-		body    []byte
-		err     error
-		marshal bool // err is from encoding the result: a library bug
-	}
 	done := make(chan outcome, 1)
 	go func() {
-		// The slot is released when the computation ends, not when the
-		// request does: CPU spent past a deadline still counts.
-		defer func() { <-s.slots }()
-		res, err := repayplan.DoContext(ctx, kind, body)
-		if err != nil {
-			done <- outcome{err: err}
-			return
-		}
-		out, err := json.Marshal(res)
-		done <- outcome{body: out, err: err, marshal: err != nil}
+		done <- s.run(ctx, kind, body)
 	}()
 	var o outcome
 	select {
@@ -315,6 +301,35 @@ func (s *server) computeStatus(w http.ResponseWriter, r *http.Request, kind stri
 	}
 	writeJSON(w, http.StatusOK, append(o.body, '\n'))
 	return http.StatusOK
+}
+
+// outcome is what one computation produced.
+type outcome struct {
+	body    []byte
+	err     error
+	marshal bool // err is from encoding the result: a library bug
+}
+
+// run computes one request on its own goroutine and gives its slot back
+// when the computation ends — not when the request does, so CPU spent past
+// a deadline still counts — and before the answer is sent, so a client
+// that sends its next request the moment it has an answer finds the slot
+// free. A panic (a library bug) is an internal error, not a crash: this
+// goroutine is outside the handler's recovery.
+func (s *server) run(ctx context.Context, kind string, body []byte) (o outcome) {
+	defer func() {
+		if p := recover(); p != nil {
+			s.log.Error("panic", "kind", kind, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+			o = outcome{err: fmt.Errorf("panic: %v", p)}
+		}
+		<-s.slots
+	}()
+	res, err := repayplan.DoContext(ctx, kind, body)
+	if err != nil {
+		return outcome{err: err}
+	}
+	out, err := json.Marshal(res)
+	return outcome{body: out, err: err, marshal: err != nil}
 }
 
 func (s *server) overloaded(w http.ResponseWriter) int {

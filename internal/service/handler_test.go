@@ -344,7 +344,9 @@ func TestInternalErrorsHidden(t *testing.T) {
 // Concurrent requests of every kind through one handler; with -race this
 // checks the handler shares nothing mutable.
 func TestConcurrentRequests(t *testing.T) {
-	ts := newTestServer(t, Options{})
+	// Enough slots for every request at once: this test is about shared
+	// state, not about shedding load (TestOverloadAnswers503 is).
+	ts := newTestServer(t, Options{MaxConcurrent: 64})
 	want, err := expectedBody("schedule", []byte(validSchedule))
 	require.NoError(t, err)
 	kinds := repayplan.Kinds()
