@@ -133,12 +133,12 @@ func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	if len(request) > maxRequest {
 		return usageError{fmt.Sprintf("request larger than %d bytes", maxRequest)}
 	}
+	if *explain != "" {
+		return explainRequest(stdout, kind, request, *explain)
+	}
 	result, err := repayplan.Do(kind, request)
 	if err != nil {
 		return err
-	}
-	if *explain != "" {
-		return printExplanation(stdout, kind, result, *explain)
 	}
 	enc := json.NewEncoder(stdout)
 	enc.SetIndent("", "  ")
@@ -146,22 +146,43 @@ func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	return enc.Encode(result)
 }
 
-// explained is a result that renders its explanation as sentences.
-type explained interface {
-	Chinese() []string
-	English() []string
-}
-
-func printExplanation(w io.Writer, kind string, result any, lang string) error {
-	e, ok := result.(explained)
-	if !ok {
+// explainRequest asks the library for the explanation the way any client
+// does — the request's "explain" list — and prints its sentences, one a
+// line. A kind whose request has no explain is a usage error.
+func explainRequest(w io.Writer, kind string, request []byte, lang string) error {
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(request, &fields); err != nil {
+		// Not an object: let the library say what is wrong with it.
+		_, err := repayplan.Do(kind, request)
+		return err
+	}
+	if _, ok := fields["explain"]; ok {
+		return usageError{"the request already has \"explain\"; drop -explain or the key"}
+	}
+	fields["explain"] = json.RawMessage(`["` + lang + `"]`)
+	asked, err := json.Marshal(fields)
+	if err != nil {
+		return err
+	}
+	result, err := repayplan.Do(kind, asked)
+	var me *money.Error
+	if errors.As(err, &me) && me.Field == "explain" {
 		return usageError{fmt.Sprintf("kind %s has no explanation; drop -explain", kind)}
 	}
-	lines := e.English()
-	if lang == "zh" {
-		lines = e.Chinese()
+	if err != nil {
+		return err
 	}
-	for _, l := range lines {
+	out, err := json.Marshal(result)
+	if err != nil {
+		return err
+	}
+	var got struct {
+		Sentences map[string][]string `json:"sentences"`
+	}
+	if err := json.Unmarshal(out, &got); err != nil {
+		return err
+	}
+	for _, l := range got.Sentences[lang] {
 		if _, err := fmt.Fprintln(w, l); err != nil {
 			return err
 		}

@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/repayplan/repayplan"
+	"github.com/repayplan/repayplan/penalty"
 )
 
 // cli runs the command with args and stdin, returning its exit status,
@@ -106,11 +107,29 @@ func TestExplain(t *testing.T) {
 
 	res, err := repayplan.Do("accrual", req)
 	require.NoError(t, err)
-	e := res.(explained)
-	assert.Equal(t, strings.Join(e.Chinese(), "\n")+"\n", zh)
-	assert.Equal(t, strings.Join(e.English(), "\n")+"\n", en)
+	st := res.(penalty.Statement)
+	assert.Equal(t, strings.Join(st.Chinese(), "\n")+"\n", zh)
+	assert.Equal(t, strings.Join(st.English(), "\n")+"\n", en)
 	assert.Contains(t, zh, "罚息")
 	assert.Contains(t, en, "penalty")
+}
+
+// TestExplainEveryKindWithSentences: loan and card statements explain
+// themselves too; their last sentences state the payoff of the shipped
+// requests (the seed vectors: 41,048.97 and 927.25).
+func TestExplainEveryKindWithSentences(t *testing.T) {
+	for kind, want := range map[string]string{"loan_statement": "41,048.97", "card_statement": "927.25"} {
+		code, zh, stderr := cli(t, "", "-explain", "zh", kind, requestFile(kind+".json"))
+		require.Equal(t, exitOK, code, stderr)
+		assert.Contains(t, zh, want, kind)
+		code, en, _ := cli(t, "", "-explain", "en", kind, requestFile(kind+".json"))
+		require.Equal(t, exitOK, code)
+		assert.Contains(t, en, want, kind)
+	}
+	// A request that already asks for an explanation is refused, not doubled.
+	code, _, stderr := cli(t, `{"explain":["zh"]}`, "-explain", "zh", "accrual")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, stderr, "already")
 }
 
 // TestServe starts the service on a loopback port, asks it for a schedule
