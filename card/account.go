@@ -3,6 +3,7 @@ package card
 import (
 	"slices"
 
+	"github.com/repayplan/repayplan/internal/enum"
 	"github.com/repayplan/repayplan/minimum"
 	"github.com/repayplan/repayplan/money"
 	"github.com/repayplan/repayplan/penalty"
@@ -51,9 +52,9 @@ const (
 
 var kindNames = []string{"purchase", "cash_advance", "fee", "payment"}
 
-func (k Kind) String() string                { return money.EnumName(k, kindNames) }
-func (k Kind) MarshalText() ([]byte, error)  { return money.EnumText(k, kindNames) }
-func (k *Kind) UnmarshalText(b []byte) error { return money.ParseEnum(b, kindNames, k) }
+func (k Kind) String() string                { return enum.Name(k, kindNames) }
+func (k Kind) MarshalText() ([]byte, error)  { return enum.Text(k, kindNames) }
+func (k *Kind) UnmarshalText(b []byte) error { return enum.Parse(b, kindNames, k) }
 
 // Policy is the issuer's pricing and delinquency rules. Nil rates take
 // SPEC §9's defaults (a pointer because a zero rate is a real rate).

@@ -1,6 +1,7 @@
 package card
 
 import (
+	"github.com/repayplan/repayplan/internal/enum"
 	"github.com/repayplan/repayplan/money"
 	"github.com/repayplan/repayplan/penalty"
 )
@@ -48,9 +49,9 @@ const (
 
 var unitKindNames = []string{"purchase", "cash_advance", "cash_advance_fee", "fee", "late_fee", "interest"}
 
-func (k UnitKind) String() string                { return money.EnumName(k, unitKindNames) }
-func (k UnitKind) MarshalText() ([]byte, error)  { return money.EnumText(k, unitKindNames) }
-func (k *UnitKind) UnmarshalText(b []byte) error { return money.ParseEnum(b, unitKindNames, k) }
+func (k UnitKind) String() string                { return enum.Name(k, unitKindNames) }
+func (k UnitKind) MarshalText() ([]byte, error)  { return enum.Text(k, unitKindNames) }
+func (k *UnitKind) UnmarshalText(b []byte) error { return enum.Parse(b, unitKindNames, k) }
 
 // Segment is one unit's interest between consecutive changes of its
 // outstanding amount and the statement dates that bill it: Days = To −

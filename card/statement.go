@@ -3,6 +3,7 @@ package card
 import (
 	"strconv"
 
+	"github.com/repayplan/repayplan/internal/enum"
 	"github.com/repayplan/repayplan/money"
 	"github.com/repayplan/repayplan/penalty"
 )
@@ -68,9 +69,9 @@ const (
 
 var graceNames = []string{"pending", "kept", "lost"}
 
-func (g Grace) String() string                { return money.EnumName(g, graceNames) }
-func (g Grace) MarshalText() ([]byte, error)  { return money.EnumText(g, graceNames) }
-func (g *Grace) UnmarshalText(b []byte) error { return money.ParseEnum(b, graceNames, g) }
+func (g Grace) String() string                { return enum.Name(g, graceNames) }
+func (g Grace) MarshalText() ([]byte, error)  { return enum.Text(g, graceNames) }
+func (g *Grace) UnmarshalText(b []byte) error { return enum.Parse(b, graceNames, g) }
 
 // Component is a kind of unit, in the order payments pay them within a
 // statement: fees, interest, cash advances, purchases.
@@ -87,9 +88,9 @@ const components = 4
 
 var componentNames = []string{"fees", "interest", "cash_advances", "purchases"}
 
-func (c Component) String() string                { return money.EnumName(c, componentNames) }
-func (c Component) MarshalText() ([]byte, error)  { return money.EnumText(c, componentNames) }
-func (c *Component) UnmarshalText(b []byte) error { return money.ParseEnum(b, componentNames, c) }
+func (c Component) String() string                { return enum.Name(c, componentNames) }
+func (c Component) MarshalText() ([]byte, error)  { return enum.Text(c, componentNames) }
+func (c *Component) UnmarshalText(b []byte) error { return enum.Parse(b, componentNames, c) }
 
 // bucket names the delinquency bucket of days past due as SPEC §3 does:
 // 1–30 is M1, 31–60 M2, …, 151–180 M6, beyond M7+.

@@ -1,6 +1,7 @@
 package loan
 
 import (
+	"github.com/repayplan/repayplan/internal/enum"
 	"github.com/repayplan/repayplan/money"
 	"github.com/repayplan/repayplan/penalty"
 	"github.com/repayplan/repayplan/schedule"
@@ -62,13 +63,13 @@ const (
 
 var remainingFeesNames = []string{"waive", "charge"}
 
-func (r RemainingFees) String() string { return money.EnumName(r, remainingFeesNames) }
+func (r RemainingFees) String() string { return enum.Name(r, remainingFeesNames) }
 
 // MarshalText encodes r as "waive" or "charge".
-func (r RemainingFees) MarshalText() ([]byte, error) { return money.EnumText(r, remainingFeesNames) }
+func (r RemainingFees) MarshalText() ([]byte, error) { return enum.Text(r, remainingFeesNames) }
 
 // UnmarshalText decodes "waive" or "charge"; anything else is an error
 // listing both.
 func (r *RemainingFees) UnmarshalText(b []byte) error {
-	return money.ParseEnum(b, remainingFeesNames, r)
+	return enum.Parse(b, remainingFeesNames, r)
 }

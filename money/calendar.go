@@ -21,13 +21,13 @@ const (
 
 var presetNames = []string{"none", "weekends", "cn", "us"}
 
-func (p CalendarPreset) String() string { return EnumName(p, presetNames) }
+func (p CalendarPreset) String() string { return enumName(p, presetNames) }
 
 // MarshalText encodes p as "none", "weekends", "cn" or "us".
-func (p CalendarPreset) MarshalText() ([]byte, error) { return EnumText(p, presetNames) }
+func (p CalendarPreset) MarshalText() ([]byte, error) { return enumText(p, presetNames) }
 
 // UnmarshalText decodes a preset name; any other name is an error.
-func (p *CalendarPreset) UnmarshalText(b []byte) error { return ParseEnum(b, presetNames, p) }
+func (p *CalendarPreset) UnmarshalText(b []byte) error { return parseEnumInto(b, presetNames, p) }
 
 // BusinessDay is the rule that moves a date that is not a business day.
 // The zero BusinessDay is Following, the Chinese lenders' 还款日遇节假日顺延.
@@ -42,14 +42,14 @@ const (
 
 var businessDayNames = []string{"following", "modified_following", "preceding", "none"}
 
-func (r BusinessDay) String() string { return EnumName(r, businessDayNames) }
+func (r BusinessDay) String() string { return enumName(r, businessDayNames) }
 
 // MarshalText encodes r as "following", "modified_following", "preceding"
 // or "none".
-func (r BusinessDay) MarshalText() ([]byte, error) { return EnumText(r, businessDayNames) }
+func (r BusinessDay) MarshalText() ([]byte, error) { return enumText(r, businessDayNames) }
 
 // UnmarshalText decodes a rule name; any other name is an error.
-func (r *BusinessDay) UnmarshalText(b []byte) error { return ParseEnum(b, businessDayNames, r) }
+func (r *BusinessDay) UnmarshalText(b []byte) error { return parseEnumInto(b, businessDayNames, r) }
 
 // MaxCalendarDates bounds each of a Calendar's Holidays and Workdays, so
 // that moving a date is bounded work however the calendar is written.

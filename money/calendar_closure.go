@@ -43,13 +43,13 @@ var holidayEN = []string{"", "New Year's Day", "Spring Festival", "Qingming Fest
 	"Juneteenth National Independence Day", "Independence Day", "Labor Day", "Columbus Day",
 	"Veterans Day", "Thanksgiving Day", "Christmas Day"}
 
-func (h Holiday) String() string { return EnumName(h, holidayNames) }
+func (h Holiday) String() string { return enumName(h, holidayNames) }
 
 // MarshalText encodes h as a snake_case name ("national_day").
-func (h Holiday) MarshalText() ([]byte, error) { return EnumText(h, holidayNames) }
+func (h Holiday) MarshalText() ([]byte, error) { return enumText(h, holidayNames) }
 
 // UnmarshalText decodes a holiday name.
-func (h *Holiday) UnmarshalText(b []byte) error { return ParseEnum(b, holidayNames, h) }
+func (h *Holiday) UnmarshalText(b []byte) error { return parseEnumInto(b, holidayNames, h) }
 
 // ZH returns the holiday's Chinese name ("国庆节"), or "".
 func (h Holiday) ZH() string { return pick(holidayZH, h) }
@@ -76,14 +76,14 @@ const (
 
 var closureNames = []string{"open", "weekend", "public_holiday", "lender_holiday"}
 
-func (k ClosureKind) String() string { return EnumName(k, closureNames) }
+func (k ClosureKind) String() string { return enumName(k, closureNames) }
 
 // MarshalText encodes k as "open", "weekend", "public_holiday" or
 // "lender_holiday".
-func (k ClosureKind) MarshalText() ([]byte, error) { return EnumText(k, closureNames) }
+func (k ClosureKind) MarshalText() ([]byte, error) { return enumText(k, closureNames) }
 
 // UnmarshalText decodes a closure kind.
-func (k *ClosureKind) UnmarshalText(b []byte) error { return ParseEnum(b, closureNames, k) }
+func (k *ClosureKind) UnmarshalText(b []byte) error { return parseEnumInto(b, closureNames, k) }
 
 // Closure says why a date is not a business day, for explanations.
 type Closure struct {

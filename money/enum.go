@@ -40,40 +40,40 @@ var typeOfString = reflect.TypeOf("")
 
 func quoteReason(value, reason string) string { return value + reasonSep + reason }
 
-// EnumError is the error an UnmarshalText method returns for a name that is
+// enumError is the error an UnmarshalText method returns for a name that is
 // not one of names; DecodeJSON reports it against the field being decoded.
-func EnumError(got string, names []string) error {
+func enumError(got string, names []string) error {
 	_, err := parseEnum([]byte(got), names, "")
 	return err
 }
 
 // The enums of this module are small integers whose zero value is the
-// default, written in JSON as snake_case names. EnumText, ParseEnum and
-// EnumName keep each enum's methods to one line.
+// default, written in JSON as snake_case names. enumText, parseEnumInto and
+// enumName keep each enum's methods to one line.
 
-// EnumText returns names[v], for a MarshalText method; a v outside names is
+// enumText returns names[v], for a MarshalText method; a v outside names is
 // an error.
-func EnumText[T ~uint8](v T, names []string) ([]byte, error) {
+func enumText[T ~uint8](v T, names []string) ([]byte, error) {
 	if int(v) >= len(names) {
-		return nil, EnumError(EnumName(v, names), names)
+		return nil, enumError(enumName(v, names), names)
 	}
 	return []byte(names[v]), nil
 }
 
-// ParseEnum sets *dst to the position of b in names, for an UnmarshalText
+// parseEnumInto sets *dst to the position of b in names, for an UnmarshalText
 // method; a name not in names is an error listing them.
-func ParseEnum[T ~uint8](b []byte, names []string, dst *T) error {
+func parseEnumInto[T ~uint8](b []byte, names []string, dst *T) error {
 	for i, n := range names {
 		if string(b) == n {
 			*dst = T(i)
 			return nil
 		}
 	}
-	return EnumError(string(b), names)
+	return enumError(string(b), names)
 }
 
-// EnumName returns names[v], or "invalid(v)".
-func EnumName[T ~uint8](v T, names []string) string {
+// enumName returns names[v], or "invalid(v)".
+func enumName[T ~uint8](v T, names []string) string {
 	if int(v) < len(names) {
 		return names[v]
 	}

@@ -2,6 +2,7 @@ package money
 
 import (
 	"bytes"
+	"encoding"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -185,8 +186,17 @@ func (w *walker) check(n *jnode, t reflect.Type, path string) error {
 		}
 		return nil
 	}
-	if reflect.PointerTo(t).Implements(jsonUnmarshaler) || reflect.PointerTo(t).Implements(textUnmarshaler) {
+	if reflect.PointerTo(t).Implements(jsonUnmarshaler) {
 		return nil
+	}
+	if reflect.PointerTo(t).Implements(textUnmarshaler) {
+		// Decode a name or a date here, where its path is known:
+		// encoding/json reports a text decoder's error without one.
+		if n.kind != 's' {
+			return nil
+		}
+		err := reflect.New(t).Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(n.text))
+		return textError(path, err)
 	}
 	switch t.Kind() {
 	case reflect.Struct:
@@ -230,6 +240,27 @@ func (w *walker) check(n *jnode, t reflect.Type, path string) error {
 		}
 	}
 	return nil
+}
+
+// textError names path in the error of a text decoder.
+func textError(path string, err error) error {
+	if err == nil {
+		return nil
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		if e.Field != "" {
+			path = join(path, e.Field)
+		}
+		return Errorf(path, "%s", e.Reason)
+	}
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		if value, reason, ok := strings.Cut(te.Value, reasonSep); ok {
+			return Errorf(path, "%s, got %s", reason, value)
+		}
+	}
+	return Errorf(path, "%v", err)
 }
 
 // checkRequired reports the first required field, in declaration order,

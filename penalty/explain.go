@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/repayplan/repayplan/internal/enum"
 	"github.com/repayplan/repayplan/money"
 )
 
@@ -63,9 +64,9 @@ const (
 
 var statusNames = []string{"payable", "contingent", "forgiven"}
 
-func (s SegmentStatus) String() string                { return money.EnumName(s, statusNames) }
-func (s SegmentStatus) MarshalText() ([]byte, error)  { return money.EnumText(s, statusNames) }
-func (s *SegmentStatus) UnmarshalText(b []byte) error { return money.ParseEnum(b, statusNames, s) }
+func (s SegmentStatus) String() string                { return enum.Name(s, statusNames) }
+func (s SegmentStatus) MarshalText() ([]byte, error)  { return enum.Text(s, statusNames) }
+func (s *SegmentStatus) UnmarshalText(b []byte) error { return enum.Parse(b, statusNames, s) }
 
 // LateFeeAssessment is one late fee: on Date, Rule applied to the Unpaid
 // principal+interest+fee gave Computed (after min and max); Amount is what

@@ -1,6 +1,9 @@
 package penalty
 
-import "github.com/repayplan/repayplan/money"
+import (
+	"github.com/repayplan/repayplan/internal/enum"
+	"github.com/repayplan/repayplan/money"
+)
 
 // Policy is how an account accrues penalty interest and late fees and how
 // payments are allocated. The zero Policy is SPEC §3's defaults: no penalty
@@ -73,9 +76,9 @@ const (
 
 var unitNames = []string{"annual", "monthly", "daily"}
 
-func (u Unit) String() string                { return money.EnumName(u, unitNames) }
-func (u Unit) MarshalText() ([]byte, error)  { return money.EnumText(u, unitNames) }
-func (u *Unit) UnmarshalText(b []byte) error { return money.ParseEnum(b, unitNames, u) }
+func (u Unit) String() string                { return enum.Name(u, unitNames) }
+func (u Unit) MarshalText() ([]byte, error)  { return enum.Text(u, unitNames) }
+func (u *Unit) UnmarshalText(b []byte) error { return enum.Parse(b, unitNames, u) }
 
 // Base is what penalty accrues on. The zero Base is Principal.
 type Base uint8
@@ -87,9 +90,9 @@ const (
 
 var baseNames = []string{"principal", "principal_and_interest"}
 
-func (b Base) String() string                { return money.EnumName(b, baseNames) }
-func (b Base) MarshalText() ([]byte, error)  { return money.EnumText(b, baseNames) }
-func (b *Base) UnmarshalText(t []byte) error { return money.ParseEnum(t, baseNames, b) }
+func (b Base) String() string                { return enum.Name(b, baseNames) }
+func (b Base) MarshalText() ([]byte, error)  { return enum.Text(b, baseNames) }
+func (b *Base) UnmarshalText(t []byte) error { return enum.Parse(t, baseNames, b) }
 
 // GraceMode is what a grace period (宽限期) does. The zero GraceMode is Forgive.
 type GraceMode uint8
@@ -104,9 +107,9 @@ const (
 
 var graceNames = []string{"forgive", "defer"}
 
-func (g GraceMode) String() string                { return money.EnumName(g, graceNames) }
-func (g GraceMode) MarshalText() ([]byte, error)  { return money.EnumText(g, graceNames) }
-func (g *GraceMode) UnmarshalText(b []byte) error { return money.ParseEnum(b, graceNames, g) }
+func (g GraceMode) String() string                { return enum.Name(g, graceNames) }
+func (g GraceMode) MarshalText() ([]byte, error)  { return enum.Text(g, graceNames) }
+func (g *GraceMode) UnmarshalText(b []byte) error { return enum.Parse(b, graceNames, g) }
 
 // LateFeeKind selects the late-fee rule. The zero LateFeeKind is NoLateFee.
 type LateFeeKind uint8
@@ -119,9 +122,9 @@ const (
 
 var lateFeeNames = []string{"none", "fixed", "percent"}
 
-func (k LateFeeKind) String() string                { return money.EnumName(k, lateFeeNames) }
-func (k LateFeeKind) MarshalText() ([]byte, error)  { return money.EnumText(k, lateFeeNames) }
-func (k *LateFeeKind) UnmarshalText(b []byte) error { return money.ParseEnum(b, lateFeeNames, k) }
+func (k LateFeeKind) String() string                { return enum.Name(k, lateFeeNames) }
+func (k LateFeeKind) MarshalText() ([]byte, error)  { return enum.Text(k, lateFeeNames) }
+func (k *LateFeeKind) UnmarshalText(b []byte) error { return enum.Parse(b, lateFeeNames, k) }
 
 // AccrualRounding is where a segment's amount is rounded. The zero value is
 // PerSegment.
@@ -134,12 +137,12 @@ const (
 
 var accrualRoundingNames = []string{"segment", "daily"}
 
-func (a AccrualRounding) String() string { return money.EnumName(a, accrualRoundingNames) }
+func (a AccrualRounding) String() string { return enum.Name(a, accrualRoundingNames) }
 func (a AccrualRounding) MarshalText() ([]byte, error) {
-	return money.EnumText(a, accrualRoundingNames)
+	return enum.Text(a, accrualRoundingNames)
 }
 func (a *AccrualRounding) UnmarshalText(b []byte) error {
-	return money.ParseEnum(b, accrualRoundingNames, a)
+	return enum.Parse(b, accrualRoundingNames, a)
 }
 
 // Component is one part of what an installment owes.
@@ -159,9 +162,9 @@ var defaultAllocation = []Component{PenaltyComponent, LateFeeComponent, FeeCompo
 
 var componentNames = []string{"penalty", "late_fee", "fee", "interest", "principal"}
 
-func (c Component) String() string                { return money.EnumName(c, componentNames) }
-func (c Component) MarshalText() ([]byte, error)  { return money.EnumText(c, componentNames) }
-func (c *Component) UnmarshalText(b []byte) error { return money.ParseEnum(b, componentNames, c) }
+func (c Component) String() string                { return enum.Name(c, componentNames) }
+func (c Component) MarshalText() ([]byte, error)  { return enum.Text(c, componentNames) }
+func (c *Component) UnmarshalText(b []byte) error { return enum.Parse(b, componentNames, c) }
 
 // AllocationScope is how a payment walks installments and components. The
 // zero value is ByInstallment.
@@ -178,9 +181,9 @@ const (
 
 var scopeNames = []string{"installment", "component"}
 
-func (s AllocationScope) String() string                { return money.EnumName(s, scopeNames) }
-func (s AllocationScope) MarshalText() ([]byte, error)  { return money.EnumText(s, scopeNames) }
-func (s *AllocationScope) UnmarshalText(b []byte) error { return money.ParseEnum(b, scopeNames, s) }
+func (s AllocationScope) String() string                { return enum.Name(s, scopeNames) }
+func (s AllocationScope) MarshalText() ([]byte, error)  { return enum.Text(s, scopeNames) }
+func (s *AllocationScope) UnmarshalText(b []byte) error { return enum.Parse(b, scopeNames, s) }
 
 // allocation returns the component order in force.
 func (p Policy) allocation() []Component {

@@ -3,6 +3,7 @@ package penalty
 import (
 	"fmt"
 
+	"github.com/repayplan/repayplan/internal/enum"
 	"github.com/repayplan/repayplan/money"
 )
 
@@ -77,9 +78,9 @@ const (
 
 var wordingNames = []string{"loan", "card"}
 
-func (w Wording) String() string                { return money.EnumName(w, wordingNames) }
-func (w Wording) MarshalText() ([]byte, error)  { return money.EnumText(w, wordingNames) }
-func (w *Wording) UnmarshalText(b []byte) error { return money.ParseEnum(b, wordingNames, w) }
+func (w Wording) String() string                { return enum.Name(w, wordingNames) }
+func (w Wording) MarshalText() ([]byte, error)  { return enum.Text(w, wordingNames) }
+func (w *Wording) UnmarshalText(b []byte) error { return enum.Parse(b, wordingNames, w) }
 
 // checkExplain checks what only the sentences read: the languages asked
 // for and the policy's wording.

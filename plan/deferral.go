@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"github.com/repayplan/repayplan/internal/enum"
 	"github.com/repayplan/repayplan/money"
 	"github.com/repayplan/repayplan/schedule"
 )
@@ -35,16 +36,16 @@ const (
 
 var deferredInterestNames = []string{"capitalize", "spread", "waive"}
 
-func (d DeferredInterest) String() string { return money.EnumName(d, deferredInterestNames) }
+func (d DeferredInterest) String() string { return enum.Name(d, deferredInterestNames) }
 
 // MarshalText encodes d as its snake_case name.
 func (d DeferredInterest) MarshalText() ([]byte, error) {
-	return money.EnumText(d, deferredInterestNames)
+	return enum.Text(d, deferredInterestNames)
 }
 
 // UnmarshalText decodes a snake_case name.
 func (d *DeferredInterest) UnmarshalText(b []byte) error {
-	return money.ParseEnum(b, deferredInterestNames, d)
+	return enum.Parse(b, deferredInterestNames, d)
 }
 
 // Defer returns d's schedule: n + k rows, with its rates (the amount lent,

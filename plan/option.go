@@ -1,6 +1,8 @@
 package plan
 
-import "github.com/repayplan/repayplan/money"
+import (
+	"github.com/repayplan/repayplan/internal/enum"
+)
 
 // Option is a kind of way out an offer proposes. Options are listed, and
 // ties in cost are broken, in this order.
@@ -25,13 +27,13 @@ const (
 
 var optionNames = []string{"settlement", "interest_frozen", "installment", "deferral", "minimum_payment"}
 
-func (o Option) String() string { return money.EnumName(o, optionNames) }
+func (o Option) String() string { return enum.Name(o, optionNames) }
 
 // MarshalText encodes o as its snake_case name.
-func (o Option) MarshalText() ([]byte, error) { return money.EnumText(o, optionNames) }
+func (o Option) MarshalText() ([]byte, error) { return enum.Text(o, optionNames) }
 
 // UnmarshalText decodes a snake_case name.
-func (o *Option) UnmarshalText(b []byte) error { return money.ParseEnum(b, optionNames, o) }
+func (o *Option) UnmarshalText(b []byte) error { return enum.Parse(b, optionNames, o) }
 
 // Reason is why an offer does not fit.
 type Reason uint8
@@ -50,10 +52,10 @@ const (
 
 var reasonNames = []string{"over_affordable_payment", "over_apr_cap", "over_term_limit", "infeasible"}
 
-func (r Reason) String() string { return money.EnumName(r, reasonNames) }
+func (r Reason) String() string { return enum.Name(r, reasonNames) }
 
 // MarshalText encodes r as its snake_case name.
-func (r Reason) MarshalText() ([]byte, error) { return money.EnumText(r, reasonNames) }
+func (r Reason) MarshalText() ([]byte, error) { return enum.Text(r, reasonNames) }
 
 // UnmarshalText decodes a snake_case name.
-func (r *Reason) UnmarshalText(b []byte) error { return money.ParseEnum(b, reasonNames, r) }
+func (r *Reason) UnmarshalText(b []byte) error { return enum.Parse(b, reasonNames, r) }

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"github.com/repayplan/repayplan/internal/enum"
 	"github.com/repayplan/repayplan/money"
 	"github.com/repayplan/repayplan/schedule"
 )
@@ -61,13 +62,13 @@ const (
 
 var pricingNames = []string{"interest_free", "flat_fee", "equal_installment", "equal_principal"}
 
-func (m PricingMethod) String() string { return money.EnumName(m, pricingNames) }
+func (m PricingMethod) String() string { return enum.Name(m, pricingNames) }
 
 // MarshalText encodes m as its snake_case name.
-func (m PricingMethod) MarshalText() ([]byte, error) { return money.EnumText(m, pricingNames) }
+func (m PricingMethod) MarshalText() ([]byte, error) { return enum.Text(m, pricingNames) }
 
 // UnmarshalText decodes a snake_case name.
-func (m *PricingMethod) UnmarshalText(b []byte) error { return money.ParseEnum(b, pricingNames, m) }
+func (m *PricingMethod) UnmarshalText(b []byte) error { return enum.Parse(b, pricingNames, m) }
 
 // Restructured is an installment plan: what was waived, the base left
 // (outstanding − waived), the down payment, the amount financed and its

@@ -1,6 +1,9 @@
 package schedule
 
-import "github.com/repayplan/repayplan/money"
+import (
+	"github.com/repayplan/repayplan/internal/enum"
+	"github.com/repayplan/repayplan/money"
+)
 
 // Prepayment is an extra repayment (提前还款) made right after row
 // AfterPeriod is paid as scheduled.
@@ -25,16 +28,16 @@ const (
 
 var prepayModeNames = []string{"reduce_payment", "reduce_term"}
 
-func (m PrepayMode) String() string { return money.EnumName(m, prepayModeNames) }
+func (m PrepayMode) String() string { return enum.Name(m, prepayModeNames) }
 
 // MarshalText encodes m as its name.
 func (m PrepayMode) MarshalText() ([]byte, error) {
-	return money.EnumText(m, prepayModeNames)
+	return enum.Text(m, prepayModeNames)
 }
 
 // UnmarshalText decodes a prepayment mode name.
 func (m *PrepayMode) UnmarshalText(b []byte) error {
-	return money.ParseEnum(b, prepayModeNames, m)
+	return enum.Parse(b, prepayModeNames, m)
 }
 
 // Recalculation is the schedule after a prepayment or repricing: the new

@@ -1,6 +1,9 @@
 package schedule
 
-import "github.com/repayplan/repayplan/money"
+import (
+	"github.com/repayplan/repayplan/internal/enum"
+	"github.com/repayplan/repayplan/money"
+)
 
 // Terms describe a loan: what is lent, at what rate, over how many periods
 // and by which method it is repaid. The zero value of every optional field
@@ -65,14 +68,14 @@ const (
 
 var methodNames = []string{"equal_installment", "equal_principal", "interest_only", "bullet", "flat_fee"}
 
-func (m Method) String() string { return money.EnumName(m, methodNames) }
+func (m Method) String() string { return enum.Name(m, methodNames) }
 
 // MarshalText encodes m as its snake_case name.
-func (m Method) MarshalText() ([]byte, error) { return money.EnumText(m, methodNames) }
+func (m Method) MarshalText() ([]byte, error) { return enum.Text(m, methodNames) }
 
 // UnmarshalText decodes a snake_case method name.
 func (m *Method) UnmarshalText(b []byte) error {
-	return money.ParseEnum(b, methodNames, m)
+	return enum.Parse(b, methodNames, m)
 }
 
 // Frequency is the spacing of due dates.
@@ -87,16 +90,16 @@ const (
 
 var frequencyNames = []string{"monthly", "quarterly", "weekly", "biweekly"}
 
-func (f Frequency) String() string { return money.EnumName(f, frequencyNames) }
+func (f Frequency) String() string { return enum.Name(f, frequencyNames) }
 
 // MarshalText encodes f as its name.
 func (f Frequency) MarshalText() ([]byte, error) {
-	return money.EnumText(f, frequencyNames)
+	return enum.Text(f, frequencyNames)
 }
 
 // UnmarshalText decodes a frequency name.
 func (f *Frequency) UnmarshalText(b []byte) error {
-	return money.ParseEnum(b, frequencyNames, f)
+	return enum.Parse(b, frequencyNames, f)
 }
 
 // PerYear returns the number of periods in a year: 12, 4, 52 or 26.
@@ -125,16 +128,16 @@ const (
 
 var basisNames = []string{"periodic", "daily"}
 
-func (b InterestBasis) String() string { return money.EnumName(b, basisNames) }
+func (b InterestBasis) String() string { return enum.Name(b, basisNames) }
 
 // MarshalText encodes b as its name.
 func (b InterestBasis) MarshalText() ([]byte, error) {
-	return money.EnumText(b, basisNames)
+	return enum.Text(b, basisNames)
 }
 
 // UnmarshalText decodes an interest basis name.
 func (b *InterestBasis) UnmarshalText(t []byte) error {
-	return money.ParseEnum(t, basisNames, b)
+	return enum.Parse(t, basisNames, b)
 }
 
 // GraceKind says what a grace period defers.
@@ -149,14 +152,14 @@ const (
 
 var graceNames = []string{"principal", "full"}
 
-func (k GraceKind) String() string { return money.EnumName(k, graceNames) }
+func (k GraceKind) String() string { return enum.Name(k, graceNames) }
 
 // MarshalText encodes k as its name.
 func (k GraceKind) MarshalText() ([]byte, error) {
-	return money.EnumText(k, graceNames)
+	return enum.Text(k, graceNames)
 }
 
 // UnmarshalText decodes a grace kind name.
 func (k *GraceKind) UnmarshalText(b []byte) error {
-	return money.ParseEnum(b, graceNames, k)
+	return enum.Parse(b, graceNames, k)
 }
