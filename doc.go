@@ -14,7 +14,7 @@
 // Their shared primitives (amounts, rounding, rates, dates, day counts) are in
 // [github.com/repayplan/repayplan/money].
 //
-// This package maps each request kind of the JSON contract (SPEC §6) to its
+// This package maps each request kind of the JSON contract to its
 // computation, so a service can expose every kind through one call to [Do].
 // [OpenAPI] describes the same contract, for the HTTP service, as an
 // OpenAPI 3.1 document generated from the request and result types.

@@ -9,7 +9,7 @@ import (
 	"github.com/repayplan/repayplan/penalty"
 )
 
-// Account is the card_statement request (SPEC §9): a card opened on
+// Account is the card_statement request: a card opened on
 // OpenDate, its dated transactions, and the issuer's rules, to be billed
 // up to AsOf.
 type Account struct {
@@ -57,7 +57,7 @@ func (k Kind) MarshalText() ([]byte, error)  { return enum.Text(k, kindNames) }
 func (k *Kind) UnmarshalText(b []byte) error { return enum.Parse(b, kindNames, k) }
 
 // Policy is the issuer's pricing and delinquency rules. Nil rates take
-// SPEC §9's defaults (a pointer because a zero rate is a real rate).
+// the defaults (a pointer because a zero rate is a real rate).
 type Policy struct {
 	DailyRate            *money.Rate       `json:"daily_rate,omitempty"`              // nil: 0.0005 (日息万分之五)
 	CashAdvanceDailyRate *money.Rate       `json:"cash_advance_daily_rate,omitempty"` // nil: DailyRate
@@ -85,7 +85,7 @@ func MinimumNames() []string {
 	return []string{"purchases", "cash_advances", "interest", "fees", "past_due_minimum"}
 }
 
-// DefaultDailyRate is SPEC §9's default daily rate, 万分之五.
+// DefaultDailyRate is the default daily rate, 万分之五.
 func DefaultDailyRate() money.Rate { return money.NewRate(5, 4) }
 
 func (p Policy) dailyRate() money.Rate {
@@ -113,7 +113,7 @@ func (f CashAdvanceFee) charge(a money.Amount, r money.Rounding) money.Amount {
 }
 
 // Sorted returns a copy of ts in date order, keeping the input order of
-// same-date transactions (which SPEC §9 applies in that order).
+// same-date transactions (which are applied in that order).
 func Sorted(ts []Transaction) []Transaction {
 	out := slices.Clone(ts)
 	slices.SortStableFunc(out, func(a, b Transaction) int { return a.Date.Compare(b.Date) })

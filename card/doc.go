@@ -1,4 +1,4 @@
-// Package card keeps a credit-card account as issuers do (SPEC §9): dated
+// Package card keeps a credit-card account as issuers do: dated
 // transactions billed in monthly statement cycles (信用卡账单), with the
 // interest-free period (免息还款期), full-balance interest when it is lost
 // (全额计息), monthly compounding of billed interest, minimum payments
@@ -31,7 +31,7 @@
 // units; the rest is a credit (溢缴款) that pays later units as they post.
 // Payments also settle the minimums (obligations) oldest first.
 //
-// # Choices where SPEC §9 is silent
+// # Choices where the usual rules leave it open
 //
 //   - S_1 is strictly after open_date, so cycle 1 is [open_date, S_1) and
 //     a card opened on its statement day is first billed a month later.
@@ -45,7 +45,7 @@
 //     right after it; its rate defaults to 0, so a fee of only a minimum
 //     is a flat fee. A fee computing to 0 posts nothing.
 //   - The grace counts every payment dated S_k through DD_k + g in full,
-//     wherever it was allocated (SPEC's rule is about totals). A statement
+//     wherever it was allocated (the rule is about totals). A statement
 //     whose new balance is at or below the tolerance keeps its grace.
 //   - 违约金 for statement k is charged at the start of DD_k + g + 1 when
 //     what remains of all minimums due by DD_k is above the tolerance, so
@@ -86,7 +86,7 @@
 // after open_date (so at most 1 200 statements), grace_days at most
 // [MaxGraceDays], and at most [MaxSegments] interest segments in one
 // explanation (units accruing × the statements and payments that cut
-// them); daily rates between 0 and 10/360 (1000 % a year, SPEC §5).
+// them); daily rates between 0 and 10/360 (1000 % a year).
 // Work is linear in transactions plus statements × units still
 // accruing. Every error is a *money.Error naming the field by its JSON
 // path, matching errors.Is(err, money.ErrInvalid).

@@ -92,7 +92,7 @@ func (c Component) String() string                { return enum.Name(c, componen
 func (c Component) MarshalText() ([]byte, error)  { return enum.Text(c, componentNames) }
 func (c *Component) UnmarshalText(b []byte) error { return enum.Parse(b, componentNames, c) }
 
-// bucket names the delinquency bucket of days past due as SPEC §3 does:
+// bucket names the delinquency bucket of days past due:
 // 1–30 is M1, 31–60 M2, …, 151–180 M6, beyond M7+.
 func bucket(dpd int) string {
 	switch {

@@ -8,7 +8,7 @@ import (
 	"github.com/repayplan/repayplan/money"
 )
 
-// Bounds (SPEC §5: work and memory are never unbounded). A century of
+// Bounds (work and memory are never unbounded). A century of
 // monthly statements is 1 200; 100 000 transactions is three a day for
 // ninety years.
 const (
@@ -21,8 +21,8 @@ const (
 	MaxSegments = 500_000
 )
 
-// maxAnnual bounds a daily rate: × 360 at most 10, SPEC §5's
-// annual bound of 1000 %.
+// maxAnnual bounds a daily rate: × 360 at most 10, the annual bound
+// of 1000 % on every rate.
 const maxAnnual = 10
 
 func validate(a Account) error {

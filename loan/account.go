@@ -7,7 +7,7 @@ import (
 	"github.com/repayplan/repayplan/schedule"
 )
 
-// Account is the loan_statement request (SPEC §8): a loan held as its
+// Account is the loan_statement request: a loan held as its
 // contract and a ledger of payments. The schedule of Terms gives the
 // installments; Payments, Policy and Waivers are as in a penalty account.
 type Account struct {

@@ -6,7 +6,7 @@ import (
 	"github.com/repayplan/repayplan/schedule"
 )
 
-// Accrue computes the statement of loan account a as of a.AsOf (SPEC §8):
+// Accrue computes the statement of loan account a as of a.AsOf:
 // the contract's schedule becomes the ledger, an acceleration (if any)
 // calls in what is not yet due, the ledger is accrued as in
 // penalty.Accrue, and the result adds what is due, what is not yet due
@@ -69,7 +69,7 @@ func newLedger(t schedule.Terms, rows []schedule.Row) *ledger {
 	return l
 }
 
-// lastDueOnOrBefore is P of SPEC §8: the latest due date of any schedule
+// lastDueOnOrBefore is P, the date the payoff counts accrued interest from: the latest due date of any schedule
 // row on or before d, or the start.
 func (l *ledger) lastDueOnOrBefore(d money.Date) money.Date {
 	p := l.terms.StartDate

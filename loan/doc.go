@@ -1,6 +1,6 @@
 // Package loan holds a loan account the way a lender does — as its
 // contract (schedule.Terms) and a ledger of payments — and says what it
-// owes as of a date (SPEC §8): the §3 statement of its installments, what
+// owes as of a date: the penalty statement of its installments, what
 // is due now (当前应还), what is past due (逾期), what is scheduled but not
 // yet owed, and what repays the loan in full today (提前结清), with an
 // optional acceleration (提前到期) and every figure explained in Chinese
@@ -29,9 +29,9 @@
 // The package imports money, schedule and penalty; plan builds offers
 // from a loan statement, never the reverse.
 //
-// # Choices where SPEC §8 is silent
+// # Choices where the usual rules leave it open
 //
-//   - Rounding: the §3 figures use the policy's rounding, as penalty does;
+//   - Rounding: the penalty figures use the policy's rounding, as penalty does;
 //     amount_due, past_due, not_yet_due and the payoff are those figures
 //     re-rounded, and the payoff's own products rounded, with the terms'
 //     rounding.
@@ -39,7 +39,7 @@
 //     principal is the sum of theirs less any interest rows after X would
 //     still capitalize (a full grace running past X): that interest is not
 //     yet earned, so calling the loan in must not make it principal. This
-//     equals SPEC's sum of their principal for every schedule without a
+//     equals the rule's sum of their principal for every schedule without a
 //     full grace after X.
 //   - accelerated_on is reported whenever an acceleration date is found,
 //     even when nothing was due after it (and so nothing was replaced).
@@ -60,7 +60,7 @@
 //   - When the loan was accelerated, B is 0: the called-in installment
 //     carries the principal, and after X it accrues penalty, not interest.
 //   - Due dates are the contract's (the schedule's rows), whatever a
-//     policy calendar moves for §3.
+//     policy calendar moves for the penalty accrual.
 //
 // # Speed
 //

@@ -5,7 +5,7 @@ import (
 	"github.com/repayplan/repayplan/penalty"
 )
 
-// statement adds SPEC §8's figures to the §3 statement st of the ledger;
+// statement adds the figures to the penalty statement st of the ledger;
 // rest is its untouched tail, all not yet due and outstanding as
 // scheduled.
 func (l *ledger) statement(a Account, st penalty.Statement, rest tail, note *AccelerationNote) Statement {
@@ -97,7 +97,7 @@ func (l *ledger) paidAhead(st penalty.Statement, firstLater int) paidAhead {
 	return p
 }
 
-// payoff is SPEC §8's payoff today. due and later are the unrounded sums
+// payoff is the payoff today. due and later are the unrounded sums
 // over installments due on or before as_of and after it.
 func (l *ledger) payoff(a Account, st penalty.Statement, due Owed, later Scheduled) (Payoff, PayoffNote) {
 	t := l.terms

@@ -12,7 +12,7 @@ import (
 )
 
 // Chinese renders the statement as sentences an agent can read out: the
-// §3 explanation (penalty's own wording), what acceleration made due and
+// penalty explanation (penalty's own wording), what acceleration made due and
 // why, the split between past due and not yet due, and the payoff today
 // with its accrued interest line by line.
 func (s Statement) Chinese() []string {
@@ -22,7 +22,7 @@ func (s Statement) Chinese() []string {
 // English renders the statement as sentences, in English.
 func (s Statement) English() []string { return render(s, en{}, penalty.Statement.English) }
 
-// phrasebook is one language's sentences for what SPEC §8 adds; render
+// phrasebook is one language's sentences for what a loan statement adds; render
 // decides what is said and in which order.
 type phrasebook interface {
 	remaining(s Statement) string
@@ -46,12 +46,12 @@ const (
 )
 
 // render lays out: penalty's header and rules, the acceleration, then the
-// rest of the §3 explanation, then the split by due date and the payoff.
+// rest of the penalty explanation, then the split by due date and the payoff.
 func render(s Statement, ph phrasebook, base func(penalty.Statement) []string) []string {
 	ps := s.Statement
 	ps.Explanation = s.Explanation.Explanation
 	lines := base(ps)
-	// The §3 totals line (its last) sums the whole remaining schedule,
+	// The penalty statement's totals line (its last) sums the whole remaining schedule,
 	// interest not yet earned included; a loan's reader would take it for
 	// what is owed, so it is restated as what the contract has left.
 	if len(lines) > 0 {

@@ -5,7 +5,7 @@ import (
 	"github.com/repayplan/repayplan/penalty"
 )
 
-// Statement is a loan account as of a date (SPEC §8): the §3 statement of
+// Statement is a loan account as of a date: the penalty statement of
 // its ledger — whose keys it carries at the top level — plus what is due
 // now, what is scheduled but not owed, and what settles the loan today.
 type Statement struct {
@@ -22,7 +22,7 @@ type Statement struct {
 	NotYetDue Scheduled `json:"not_yet_due"`
 	// Payoff (提前结清) is what repays the loan in full today.
 	Payoff Payoff `json:"payoff"`
-	// Explanation is the §3 explanation (the same data as
+	// Explanation is the penalty explanation (the same data as
 	// Statement.Explanation) with the acceleration, the split by due date
 	// and the payoff's accrued interest.
 	Explanation Explanation `json:"explanation"`
@@ -64,7 +64,7 @@ type Payoff struct {
 	Total           money.Amount `json:"total"`
 }
 
-// Explanation is the §3 explanation plus the lines SPEC §8 adds, as data;
+// Explanation is the penalty explanation plus the lines a loan statement adds, as data;
 // Statement.Chinese and Statement.English render it.
 type Explanation struct {
 	penalty.Explanation

@@ -1,5 +1,5 @@
-// Package minimum evaluates a card's minimum-payment rule (最低还款额,
-// SPEC §4): a fraction of the balances it names, the whole of every other
+// Package minimum evaluates a card's minimum-payment rule (最低还款额):
+// a fraction of the balances it names, the whole of every other
 // balance, summed exactly and rounded once, raised to a floor and never
 // more than the balances' sum.
 //
@@ -7,7 +7,7 @@
 // rule to every statement) and plan (which offers minimum-only payment and
 // projects payoff) share one evaluation without importing each other.
 //
-// # Choices where SPEC §4 is silent
+// # Choices where the usual rules leave it open
 //
 //   - The floor and every balance must be whole minor units of the
 //     rounding and not negative; fractions lie between 0 and 1.

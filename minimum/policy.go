@@ -69,7 +69,7 @@ func (p Policy) CheckNames(allowed []string) error {
 	return nil
 }
 
-// CheckMoney accepts an amount within the bounds of SPEC §5 that is not
+// CheckMoney accepts an amount within the input bounds that is not
 // negative and is a whole number of minor units of rnd.
 func CheckMoney(field string, a money.Amount, rnd money.Rounding) error {
 	if err := money.CheckAmount(field, a); err != nil {

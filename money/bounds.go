@@ -5,7 +5,7 @@ import "math/big"
 var maxAmount = New(1_000_000_000_000_000, 0)
 
 // CheckAmount returns an *Error for field when a breaks the input bounds
-// of SPEC §5 (|a| ≤ 10^15, at most 12 decimal places). Values decoded from
+// (|a| ≤ 10^15, at most 12 decimal places). Values decoded from
 // JSON are already checked; this is for values built in Go.
 func CheckAmount(field string, a Amount) error {
 	if a.Abs().Cmp(maxAmount) > 0 {

@@ -56,12 +56,12 @@ func (r *BusinessDay) UnmarshalText(b []byte) error { return parseEnumInto(b, bu
 const MaxCalendarDates = 2000
 
 // Calendar is a business-day calendar: {"preset", "holidays", "workdays"}
-// in JSON (SPEC §10). A date is a business day when it is in Workdays;
+// in JSON. A date is a business day when it is in Workdays;
 // else not when it is in Holidays; else as the preset says.
 //
 // The zero Calendar is "no calendar": every day is a business day and
 // Move moves nothing. A calendar given in JSON without "preset" is
-// PresetWeekends, as SPEC §10 says.
+// PresetWeekends.
 //
 // Holidays and Workdays must be in ascending order, so a date is looked up
 // by binary search; decoding from JSON sorts them (it owns the slices it
@@ -145,7 +145,7 @@ func (p CalendarPreset) openTabled(d Date) bool {
 // weekday − 1 (unsigned) is below 5.
 func (d Date) isWeekday() bool { return (uint32(d.n)+2)%7-1 < 5 }
 
-// Move moves d by rule to a business day of c (SPEC §10). A business day,
+// Move moves d by rule to a business day of c. A business day,
 // the rule Unadjusted and the zero Calendar leave d as it is. The result may
 // lie outside the years MinYear..MaxYear when d is at their edge; callers
 // check it with [Date.InRange].

@@ -13,7 +13,7 @@ type Date struct {
 	n int32 // days since 0000-03-01 plus one; 0 means unset
 }
 
-// Bounds of accepted dates (SPEC §5).
+// Bounds of accepted dates.
 const (
 	MinYear = 1900
 	MaxYear = 2200

@@ -16,7 +16,7 @@
 // day and clamps to the end of shorter months, so month k of a schedule is
 // always anchor + k months, never a chain of additions that drifts.
 //
-// A [Calendar] says which days are business days (SPEC §10): the preset cn
+// A [Calendar] says which days are business days: the preset cn
 // (weekends plus the State Council's statutory holidays and 调休 make-up
 // workdays, shipped for 2024–2026 from each year's notice
 // 国务院办公厅关于…年部分节假日安排的通知, cited beside its data in
@@ -32,7 +32,7 @@
 // Lookups are O(1) for presets and O(log n) for the lender's sorted lists,
 // and a calendar is a read-only value, safe to copy and share.
 //
-// Choices where SPEC §10 is silent: a lender's lists hold at most
+// Choices where the usual rules leave it open: a lender's lists hold at most
 // [MaxCalendarDates] dates each, in ascending order when built in Go
 // ([NewCalendar] sorts; decoding sorts after checking, so errors name
 // positions as written); a date listed twice in one list is harmless. The

@@ -6,7 +6,7 @@ import (
 	"strings"
 )
 
-// Input bounds (SPEC §5): amounts up to 10^15, rates up to 10^6 (any field
+// Input bounds: amounts up to 10^15, rates up to 10^6 (any field
 // then applies its own tighter rule, such as annual rates up to 10).
 const (
 	maxAmountExp = 15

@@ -6,7 +6,7 @@ package money
 // Amount.UnmarshalJSON reads back, so a result within it is both
 // computable and decodable. Entry points whose outputs sum or multiply
 // inputs bound what they will output against it before the work and
-// reject the request naming the field that pushes it over (SPEC §5: a
+// reject the request naming the field that pushes it over (a
 // 400, never an overflowed result).
 func ResultLimit(places int) Amount {
 	return New(1, -min(maxResultExp, 28-places))

@@ -29,7 +29,7 @@
 // An installment's payable segments add up to its PenaltyAccrued to the
 // cent, because the penalty is defined as that sum.
 //
-// # Choices where SPEC §3 is silent
+// # Choices where the usual rules leave it open
 //
 //   - Waiver dates split segments like payment dates: a waiver of interest
 //     under the principal_and_interest base changes the base, and treating
@@ -45,7 +45,7 @@
 //     quoted a year). A missing penalty rate is 0: no penalty.
 //   - Under defer there is no boundary at D+g+1: the late fee assessed
 //     then takes the cap before the penalty of the segment still open, as
-//     SPEC's "before any penalty not yet accrued at that boundary" says.
+//     the rule's "before any penalty not yet accrued at that boundary" says.
 //   - The cap is per installment, on its original principal, and counts
 //     contingent penalty while it stands. Once a segment has been cut to
 //     the cap the installment accrues nothing more, so no zero-amount
@@ -74,7 +74,7 @@
 //     of them would read 0.03 against 0.015 off the principal. Such an
 //     input is an error naming it, and every ledger reconciles to the
 //     cent. (Amounts written with trailing zeros, "1.000", are whole.)
-//   - Penalty rates are bounded by unit, SPEC §5's annual 0–10 carried
+//   - Penalty rates are bounded by unit, the annual bound 0–10 (0 %–1000 %) carried
 //     over nominally: annual ≤ 10, monthly ≤ 10/12, daily ≤ 10/360 (a
 //     daily rate of 5, 500 % a day, is an error); the markup is 0–10.
 //   - A fixed late fee needs a positive amount
@@ -109,7 +109,7 @@
 // # Business-day calendars
 //
 // Policy.Calendar and Policy.BusinessDay move each installment's due date
-// to a business day before anything else (SPEC §10): the moved date is the
+// to a business day before anything else: the moved date is the
 // installment's D for accrual, the grace end D+g+1, the late fee, the stop
 // D+S, days past due and which installments a waiver reaches. The
 // statement shows both due_date (as billed) and effective_due_date (always
@@ -118,7 +118,7 @@
 // "还款日 2025-10-01 为国庆节假日，顺延至 2025-10-09" and "The due date
 // 2025-10-01 falls on a National Day holiday, so the installment is due on
 // the next business day, 2025-10-09". Without a calendar nothing changes.
-// A moved date outside SPEC §5's years is an error on the installment's
+// A moved date outside the years 1900–2200 is an error on the installment's
 // due_date. Moving keeps due-date order, so the installments stay ordered.
 //
 // # Bounds

@@ -4,7 +4,7 @@ import "github.com/repayplan/repayplan/money"
 
 // Charge is the fee f assesses on unpaid: the fixed Amount, or for a
 // percent fee round(Rate × unpaid), raised to Min and lowered to Max (a
-// zero Max is no maximum). Other engines that charge a §3 late fee on
+// zero Max is no maximum). Other engines that charge a penalty late fee on
 // their own base (a card's 违约金 on the unpaid minimum) use it, so the
 // rule is computed in one place.
 func (f LateFee) Charge(unpaid money.Amount, r money.Rounding) money.Amount {

@@ -133,7 +133,7 @@ func distinctDates[T any](items []T, date func(T) money.Date) int {
 
 // checkRange bounds every amount the statement can hold and rejects the
 // account if one could reach money.ResultLimit at the policy's rounding
-// (SPEC §5: an error naming the field, never an overflowed result). All
+// (an error naming the field, never an overflowed result). All
 // inputs are whole minor units, so every amount is too, and the largest
 // is below the larger of what the installments could come to with penalty
 // and late fees and what the payments add up to.

@@ -6,7 +6,7 @@ import (
 )
 
 // Policy is how an account accrues penalty interest and late fees and how
-// payments are allocated. The zero Policy is SPEC §3's defaults: no penalty
+// payments are allocated. The zero Policy is the defaults: no penalty
 // rate, penalty on principal, no grace, no late fee, no stop, no cap,
 // segment rounding, allocation penalty → late fee → fee → interest →
 // principal by installment, amounts rounded half up to 2 places.
@@ -25,7 +25,7 @@ type Policy struct {
 	// Calendar, when given, moves each installment's due date that is not
 	// a business day by BusinessDay (following unless said otherwise)
 	// before anything else: accrual, grace, late fee, stop and days past
-	// due all count from the moved date (SPEC §10).
+	// due all count from the moved date.
 	Calendar    money.Calendar    `json:"calendar,omitzero"`
 	BusinessDay money.BusinessDay `json:"business_day,omitzero"`
 	// Wording chooses the terms the Chinese sentences use: a loan's

@@ -6,7 +6,7 @@ import (
 	"github.com/repayplan/repayplan/money"
 )
 
-// Ledger bounds (SPEC §5: work and memory are never unbounded). 1200
+// Ledger bounds (work and memory are never unbounded). 1200
 // installments is a century of monthly dues; 100 000 payments is daily
 // payments for 270 years.
 const (
@@ -43,7 +43,7 @@ func validate(a Account) error {
 }
 
 // validateMoves checks that the policy's calendar moves no due date out of
-// SPEC §5's years. Moving keeps due-date order (it is monotone), so the
+// the years 1900–2200. Moving keeps due-date order (it is monotone), so the
 // installments stay in order.
 func validateMoves(ins []Installment, p Policy) error {
 	if !p.moves() {
@@ -68,7 +68,7 @@ func checkDate(field string, d money.Date) error {
 	return nil
 }
 
-// checkNonNegative checks an input amount: within SPEC §5's bounds, not
+// checkNonNegative checks an input amount: within the input bounds (|x| ≤ 10^15, at most 12 decimal places), not
 // negative, and a whole number of minor units at places.
 func checkNonNegative(field string, a money.Amount, places int) error {
 	if err := money.CheckAmount(field, a); err != nil {
@@ -231,10 +231,10 @@ func validatePolicy(p Policy) error {
 	return money.Within("rounding", p.Rounding.Validate())
 }
 
-// maxPenaltyRate bounds a penalty rate by its unit: SPEC §5's annual bound
-// of 10 (1000 % a year) carried to the other units nominally, as §1
-// converts them (monthly = annual/12, daily = annual/360), so a daily rate
-// of 5 (500 % a day) is not read as valid. It returns the bound and how an
+// maxPenaltyRate bounds a penalty rate by its unit: the annual bound of 10
+// (1000 % a year) carried to the other units nominally, as rates convert
+// (monthly = annual/12, daily = annual/360), so a daily rate of 5 (500 % a
+// day) is not read as valid. It returns the bound and how an
 // error states it.
 func maxPenaltyRate(u Unit) (money.Ratio, string) {
 	switch u {

@@ -6,9 +6,9 @@ import (
 )
 
 // Input checks shared by the entry points. Each returns a *money.Error
-// naming the field by its JSON path (SPEC §5).
+// naming the field by its JSON path.
 
-// checkMoney accepts an amount within the bounds of SPEC §5 that is not
+// checkMoney accepts an amount within the input bounds that is not
 // negative and is a whole number of minor units of rnd: every amount this
 // package outputs is rounded to rnd, so a finer input could never be paid
 // to the cent.
@@ -44,7 +44,7 @@ func checkPeriods(field string, n int) error {
 	return nil
 }
 
-// checkDate requires a date within the years SPEC §5 allows.
+// checkDate requires a date within the years 1900–2200.
 func checkDate(field string, d money.Date) error {
 	if d.IsZero() {
 		return money.Errorf(field, "is required")

@@ -8,9 +8,9 @@ import (
 )
 
 // checkStatement validates a penalty statement given to the offer builder
-// before anything is read from it (issue 13 item 5): a statement is an
+// before anything is read from it: a statement is an
 // output of Accrue, but one that arrives over the wire may have been
-// edited or made up. Every amount must be within SPEC §5's bounds, not
+// edited or made up. Every amount must be within the input bounds (|x| ≤ 10^15, at most 12 decimal places), not
 // negative and a whole number of the statement's minor units; each of the
 // totals must be the sum of the installments' (outstanding the sum of
 // the five); segments must have non-negative days and amounts and a daily

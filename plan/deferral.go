@@ -61,7 +61,7 @@ func Defer(d Deferral) (schedule.Schedule, error) {
 		return schedule.Schedule{}, err
 	}
 	rows := d.rows(orig.Rows)
-	s, err := t.Price(schedule.FromRows(rows, t.Rounding)) // rates by the rows' due dates (SPEC §2)
+	s, err := t.Price(schedule.FromRows(rows, t.Rounding)) // rates by the rows' due dates
 	if err != nil {
 		return schedule.Schedule{}, money.Within("terms", err)
 	}

@@ -6,7 +6,7 @@ import (
 )
 
 // OutstandingOfCard returns what settles a card account today, component
-// by component: its payoff (SPEC §9). Purchases and cash advances are the
+// by component: its payoff. Purchases and cash advances are the
 // principal (本金); billed interest plus interest accrued and not yet
 // billed is the interest, so a purchase whose grace is still pending is
 // priced interest-free, as paying today would keep it; 违约金 is the late

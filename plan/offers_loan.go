@@ -6,7 +6,7 @@ import (
 )
 
 // OutstandingOfLoan returns what settles a loan today, component by
-// component: its payoff (SPEC §8), never the scheduled interest of
+// component: its payoff, never the scheduled interest of
 // installments not yet due. The prepayment fee (提前还款违约金) is a fee.
 // The payoff's credit — money unapplied or paid ahead — is used up the
 // way a payment would be, in the default allocation order: penalty, late

@@ -5,7 +5,7 @@ import "github.com/repayplan/repayplan/money"
 // calendar yields due dates. Every date is computed from the anchor, never
 // from the previous due date, so month-end anchors do not drift; a
 // business-day calendar then moves each one from that unmoved date, so
-// moves never chain either (SPEC §10).
+// moves never chain either.
 type calendar struct {
 	start  money.Date
 	anchor money.Date

@@ -33,7 +33,7 @@
 //
 // [New] also prices the schedule ([Terms.Price]): the principal received
 // on the start date against each row's payment on its due date, by the
-// actuarial method of US Regulation Z Appendix J (SPEC §2). Payment j, due
+// actuarial method of US Regulation Z Appendix J. Payment j, due
 // T_j, lies t_j whole unit periods plus a fraction f_j after the start, and
 // the periodic rate i solves P = Σ payment_j / ((1 + f_j·i)(1 + i)^t_j).
 // t_j and f_j are counted back from T_j as Appendix J (b)(5) counts them:
@@ -83,7 +83,7 @@
 // # Business-day calendars
 //
 // Terms.Calendar and Terms.BusinessDay move due dates that fall on a
-// weekend or public holiday (还款日遇节假日顺延, SPEC §10): each due date is
+// weekend or public holiday (还款日遇节假日顺延): each due date is
 // moved from its own unmoved date (anchor + i periods, [Terms.AnchorDate]),
 // so moves never chain and a month-end anchor never drifts. Row due dates,
 // days, daily interest and the rates' timing use the moved dates
@@ -96,7 +96,7 @@
 //
 // Choices where the contract is silent:
 //   - A moved first due date must still be after the start, and the moved
-//     last one within SPEC §5's years; both are errors on "calendar". No
+//     last one within the years 1900–2200; both are errors on "calendar". No
 //     other date needs checking: moving is monotone under every rule, so
 //     the moved dates keep their order.
 //   - Two due dates may move onto the same business day (weekly rows over
@@ -117,8 +117,8 @@
 //     its rates take the term as the unit period (above), whatever its
 //     day count or calendar.
 //   - A schedule whose xirr has no root in (−0.99, 100) — a nominal rate
-//     above about 560 % a year, monthly — is an error naming xirr, as SPEC
-//     §2 makes "no root" one; its other rates alone are not returned.
+//     above about 560 % a year, monthly — is an error naming xirr, as the
+//     rates' rule makes "no root" one; its other rates alone are not returned.
 //   - Rates.XIRR is nil where the payments have no dates: an undated apr
 //     request, and [Schedule.WithRates] (the plain IRR of equally spaced
 //     rows, for rows without a start date; rows on a Terms calendar are
@@ -135,7 +135,7 @@
 //     the principal share (EqualPrincipal, FlatFee); InterestOnly and Bullet
 //     loans cannot shorten their term that way, and a prepayment must fall
 //     after any grace rows.
-//   - Daily-basis equal_installment (issue 13): SPEC §2's periodic payment
+//   - Daily-basis equal_installment: the periodic payment
 //     A is kept while the last payment stays within 10 % of A; beyond that
 //     (100 000 at 18 % over 240 months, act/360, would end on 47 184.31
 //     against 1 543.31) the payment is re-solved on the actual days, the

@@ -6,16 +6,16 @@ import (
 	"github.com/repayplan/repayplan/money"
 )
 
-// Daily-basis level payments (issue 13 item 4).
+// Daily-basis level payments.
 //
-// SPEC §2 keeps the periodic-rate payment A for rows 1..n−1 of a daily
+// The usual rule keeps the periodic-rate payment A for rows 1..n−1 of a daily
 // equal_installment schedule and lets the last row absorb the difference.
 // Where the days run ahead of the periodic rate that difference compounds:
 // 100 000 at 18 % over 240 months, act/360, pays A = 1 543.31 for 239
 // rows and then 47 642.97. The rule here:
 //
 //   - A is kept while the last payment (principal + interest) stays within
-//     balloonTolerance (10 %) of A — every schedule SPEC's periodic A
+//     balloonTolerance (10 %) of A — every schedule the rule's periodic A
 //     serves, odd first periods of a few weeks included;
 //   - otherwise the payment is re-solved on the actual days: the level A′
 //     with balance = Σ_k A′ / Π_{j≤k} (1 + annual × yearfrac_j) over the
@@ -24,7 +24,7 @@ import (
 //     interest.
 //
 // The discount factors are computed in fixed point with levelDigits
-// digits, far more than the 28 significant digits SPEC §1 asks of a
+// digits, far more than the 28 significant digits asked of a
 // value a power forces to round.
 const (
 	balloonTolerance = 10 // percent of A
@@ -42,7 +42,7 @@ func (r *run) levelOnDays(a money.Amount, i, m int) money.Amount {
 	}
 	// Near interest-only terms (a high rate over decades) no level
 	// payment is close, and a re-solved one can be worse than A: keep
-	// whichever ends closer, SPEC's A on a tie.
+	// whichever ends closer, the rule's A on a tie.
 	a2 := r.solveOnDays(i, m)
 	if off2 := r.lastOff(a2, i, m); off2.Sign() >= 0 && (off.Sign() < 0 || off2.Cmp(off) < 0) {
 		return a2

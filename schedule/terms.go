@@ -32,7 +32,7 @@ type Terms struct {
 	Grace               Grace        `json:"grace,omitzero"`
 	// Calendar, when given, moves each due date that is not a business day
 	// by BusinessDay (following unless said otherwise), each from its
-	// unmoved date anchor + i periods (SPEC §10). Days, daily interest and
+	// unmoved date anchor + i periods. Days, daily interest and
 	// the rates follow the moved dates; periodic interest does not change.
 	Calendar    money.Calendar    `json:"calendar,omitzero"`
 	BusinessDay money.BusinessDay `json:"business_day,omitzero"`

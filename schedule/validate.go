@@ -4,7 +4,7 @@ import (
 	"github.com/repayplan/repayplan/money"
 )
 
-// MaxPeriods bounds the term of a schedule (SPEC §5).
+// MaxPeriods bounds the term of a schedule.
 const MaxPeriods = 1200
 
 // Validate reports the first rule t breaks, as a *money.Error naming the

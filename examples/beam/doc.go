@@ -1,9 +1,8 @@
 // Command beam accrues a book of accounts on Apache Beam: the portfolio of
 // examples/portfolio, on an engine that spreads it over a cluster's
-// workers. It reads the book as JSON lines — a bare accrual request (SPEC
-// §3) per line, or a loan or card account in an envelope,
+// workers. It reads the book as JSON lines — a bare accrual request per line, or a loan or card account in an envelope,
 // {"kind": "loan_statement" | "card_statement" | "accrual", "account":
-// {…}} (§8, §9; package examples/portfolio/book) — decodes and computes
+// {…}} (package examples/portfolio/book) — decodes and computes
 // each account in a ParDo (the same strict decoder as examples/portfolio,
 // the same penalty.Accrue, loan.Accrue and card.Compute), and writes
 //

@@ -19,7 +19,7 @@ import (
 )
 
 // scheduleRequest is the request the load test and BenchmarkServerSchedule
-// send: a 1,000,000 loan at 4.9 % over 30 years, 360 rows (SPEC §7's
+// send: a 1,000,000 loan at 4.9 % over 30 years, 360 rows (the
 // benchmark schedule).
 const scheduleRequest = `{"principal":"1000000","annual_rate":"0.049","periods":360,` +
 	`"method":"equal_installment","start_date":"2024-01-15"}`

@@ -1,5 +1,5 @@
 // Command server exposes every request kind of the repayplan library
-// (SPEC §6) as an HTTP JSON service.
+// as an HTTP JSON service.
 //
 // Usage:
 //
@@ -28,8 +28,8 @@
 //	jq .input testdata/vectors/apr-zero-rate.json |
 //	  curl -s -H 'Content-Type: application/json' 127.0.0.1:8080/v1/apr --data-binary @-
 //
-// Status codes: 200 with the result; 400 for invalid or unsatisfiable input
-// (SPEC §5), with a body naming the field:
+// Status codes: 200 with the result; 400 for invalid or unsatisfiable input,
+// with a body naming the field:
 //
 //	{"error": {"code": "invalid_input", "field": "periods",
 //	           "reason": "must be at least 1, got 0",

@@ -350,7 +350,7 @@ func (s *server) tooLarge(w http.ResponseWriter) int {
 // statusFor maps an error from repayplan.Do for a known kind to its HTTP
 // status and error code:
 //
-//   - any other *money.Error (invalid or unsatisfiable input, SPEC §5): 400.
+//   - any other *money.Error (invalid or unsatisfiable input): 400.
 //   - anything else is a library bug: 500.
 func statusFor(err error) (int, string, *money.Error) {
 	var me *money.Error
@@ -387,7 +387,7 @@ func acceptableContentType(ct string) bool {
 }
 
 // recoverPanics turns a panic in a handler into a logged 500 instead of a
-// dropped connection. The library promises never to panic (SPEC §5); this is
+// dropped connection. The library promises never to panic; this is
 // the belt to that brace.
 func (s *server) recoverPanics(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

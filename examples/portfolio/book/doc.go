@@ -5,12 +5,12 @@
 // and the roll-rate matrix between two as-of dates ([Roll]).
 //
 // A book is JSON lines. A line is a bare accrual request
-// (penalty.Account, SPEC §3) — the format of every book so far — or an
+// (penalty.Account) — the format of every book so far — or an
 // account of any kind in an envelope, {"kind": "accrual" |
 // "loan_statement" | "card_statement", "account": the request of that
-// kind} (§8, §9): [DecodeLine] reads both, [Line.Accrue] computes either.
+// kind}: [DecodeLine] reads both, [Line.Accrue] computes either.
 //
-// # Choices where SPEC is silent
+// # Choices where the usual rules leave it open
 //
 //   - The bucket table adds up each bucket's statements: accounts, and the
 //     outstanding principal, penalty, late fee and total (Totals of
@@ -20,7 +20,7 @@
 //   - A roll-rate matrix counts an account in cell (i, j) when it is in
 //     bucket i as of the first date and j as of the second, accruing the
 //     same ledger at both dates (payments and waivers after the first date
-//     are ignored there, as §3 says). Its balance is the account's total
+//     are ignored there). Its balance is the account's total
 //     outstanding, both as of the first date (the balance that rolled: the
 //     roll rate by balance weighs by it) and as of the second (what it has
 //     become); the CSV has both.
@@ -35,7 +35,7 @@
 //     every installment listed, due or not: a ledger's installments are
 //     what was billed). A loan's are its payoff's (提前结清: principal,
 //     penalty, late fee, total) — what settles it today, not the interest
-//     of the schedule not yet earned, which §8 says is not owed. A card's
+//     of the schedule not yet earned, which is not owed. A card's
 //     principal is its purchases and cash advances outstanding, its penalty
 //     0 (a card accrues interest, not 罚息), its late fee the 违约金
 //     outstanding, and its outstanding the payoff (balance + accrued

@@ -11,8 +11,8 @@ import (
 	"github.com/repayplan/repayplan/penalty"
 )
 
-// Kind is what a line of a book holds: a plain accrual ledger (SPEC §3),
-// a loan account (§8) or a card account (§9).
+// Kind is what a line of a book holds: a plain accrual ledger,
+// a loan account or a card account.
 type Kind uint8
 
 const (
