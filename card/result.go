@@ -2,6 +2,7 @@ package card
 
 import (
 	"github.com/repayplan/repayplan/money"
+	"github.com/repayplan/repayplan/penalty"
 )
 
 // result reports the statements and the position as of as_of.
@@ -39,7 +40,7 @@ func (e *engine) result() Statement {
 			break
 		}
 	}
-	s.Bucket = bucket(s.DaysPastDue)
+	s.Bucket = penalty.Bucket(s.DaysPastDue)
 	e.roundOutputs(&s)
 	e.x.Units = e.expl
 	s.Explanation = e.nonNil()

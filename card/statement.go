@@ -1,8 +1,6 @@
 package card
 
 import (
-	"strconv"
-
 	"github.com/repayplan/repayplan/internal/enum"
 	"github.com/repayplan/repayplan/money"
 	"github.com/repayplan/repayplan/penalty"
@@ -91,15 +89,3 @@ var componentNames = []string{"fees", "interest", "cash_advances", "purchases"}
 func (c Component) String() string                { return enum.Name(c, componentNames) }
 func (c Component) MarshalText() ([]byte, error)  { return enum.Text(c, componentNames) }
 func (c *Component) UnmarshalText(b []byte) error { return enum.Parse(b, componentNames, c) }
-
-// bucket names the delinquency bucket of days past due:
-// 1–30 is M1, 31–60 M2, …, 151–180 M6, beyond M7+.
-func bucket(dpd int) string {
-	switch {
-	case dpd <= 0:
-		return "current"
-	case dpd > 180:
-		return "M7+"
-	}
-	return "M" + strconv.Itoa((dpd-1)/30+1)
-}

@@ -57,9 +57,10 @@ type Totals struct {
 	Outstanding money.Amount `json:"outstanding"`
 }
 
-// bucket names the delinquency bucket of days past due: 1–30 is M1,
-// 31–60 M2, …, 151–180 M6, beyond M7+.
-func bucket(dpd int) string {
+// Bucket names the delinquency bucket of days past due: 0 is current,
+// 1–30 is M1, 31–60 M2, …, 151–180 M6, beyond M7+. Card accounts are
+// bucketed the same way.
+func Bucket(dpd int) string {
 	switch {
 	case dpd <= 0:
 		return "current"
@@ -108,7 +109,7 @@ func (e *engine) statement() Statement {
 	}
 	t.Outstanding = t.Principal.Add(t.Interest).Add(t.Fee).Add(t.Penalty).Add(t.LateFee)
 	s.Totals = t
-	s.Bucket = bucket(s.DaysPastDue)
+	s.Bucket = Bucket(s.DaysPastDue)
 	s.Unapplied = e.unapplied.Round(r)
 	s.Explanation = e.explain
 	return s

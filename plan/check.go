@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"github.com/repayplan/repayplan/minimum"
 	"github.com/repayplan/repayplan/money"
 	"github.com/repayplan/repayplan/schedule"
 )
@@ -13,16 +14,7 @@ import (
 // package outputs is rounded to rnd, so a finer input could never be paid
 // to the cent.
 func checkMoney(field string, a money.Amount, rnd money.Rounding) error {
-	if err := money.CheckAmount(field, a); err != nil {
-		return err
-	}
-	if a.IsNegative() {
-		return money.Errorf(field, "must not be negative, got %s", a)
-	}
-	if !a.FitsPlaces(rnd.Places()) {
-		return money.Errorf(field, "must be a whole number of minor units (%d decimal places), got %s", rnd.Places(), a)
-	}
-	return nil
+	return minimum.CheckMoney(field, a, rnd)
 }
 
 // checkFraction accepts 0 ≤ r ≤ 1.
