@@ -86,3 +86,18 @@ func ExampleStatement_English() {
 	// 2025-02-20 waiver of 50% of the penalty of every installment due: 3.86 waived (installment 1 3.86)
 	// As of 2025-03-01 the total owed is 818.93: principal 811.43 and penalty 7.50.
 }
+
+// Days past due name the delinquency bucket collections reports use.
+func ExampleBucket() {
+	for _, dpd := range []int{0, 1, 30, 31, 77, 180, 181} {
+		fmt.Println(dpd, penalty.Bucket(dpd))
+	}
+	// Output:
+	// 0 current
+	// 1 M1
+	// 30 M1
+	// 31 M2
+	// 77 M3
+	// 180 M6
+	// 181 M7+
+}
