@@ -167,6 +167,40 @@ func BenchmarkScheduleWithRates360Float64(b *testing.B) {
 	}
 }
 
+// BenchmarkScheduleWithRates360Reuse is New as bulk work runs it: rows
+// into one reused buffer (AmortizeInto), then Price. Its baseline reuses
+// its rows too.
+func BenchmarkScheduleWithRates360Reuse(b *testing.B) {
+	b.ReportAllocs()
+	var buf []Row
+	for b.Loop() {
+		s, err := AmortizeInto(buf, mortgage)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if s, err = mortgage.Price(s); err != nil {
+			b.Fatal(err)
+		}
+		buf, sink = s.Rows, s
+	}
+}
+
+// BenchmarkScheduleWithRates360ReuseFloat64 is its float64 baseline.
+func BenchmarkScheduleWithRates360ReuseFloat64(b *testing.B) {
+	b.ReportAllocs()
+	var rows []floatRow
+	days := make([]float64, 360)
+	for b.Loop() {
+		rows, _ = floatSchedule360Into(rows, 1_000_000, 0.049, 360, mortgage.StartDate)
+		_, apr, ear := floatRates(1_000_000, rows)
+		for j := range rows {
+			days[j] = float64(rows[j].due.Sub(mortgage.StartDate))
+		}
+		floatRateSink = apr + floatXIRR(1_000_000, days, rows, ear)
+		floatSink = rows
+	}
+}
+
 func TestFloatBaselineMatchesOnTheBudgetCase(t *testing.T) {
 	// The baseline computes the same thing: on this loan it happens to
 	// agree with the exact schedule to the cent.

@@ -73,7 +73,8 @@
 // bounds over an enclosure of (1+b)^(−1/365) at each boundary b. [XIRR]
 // does the same for any dated flows, always with the proof. [APR] prices a
 // list of payments, equally spaced or (with a start date) dated by a
-// calendar. [Amortize] skips pricing, for bulk work.
+// calendar. [Amortize] skips pricing, for bulk work; [AmortizeInto] does
+// the same into a caller's row buffer.
 //
 // [Prepay] recalculates the rows after a prepayment (提前还款), keeping the
 // term and lowering the payment or keeping the payment and shortening the
@@ -143,6 +144,20 @@
 //     rounded like A, so the last row absorbs only rounding (vector
 //     schedule-balloon-act360-18pct-240-months; see level.go). Where even
 //     A′ ends farther off (near interest-only terms), A is kept.
+//   - Bulk work reuses rows through [AmortizeInto] rather than a more
+//     compact Row: Row's fields stay money.Amount values that callers read,
+//     compare and encode directly, and 360 rows of 136 bytes are one 48 KiB
+//     allocation only when the caller asks for new ones (Amortize, New).
+//     Rows built into a buffer share its array: they are overwritten when
+//     the buffer is passed in again. (A Row of int64 minor units with
+//     Amounts built on access would have changed every caller; a Row of the
+//     same fields cannot shrink below 128 bytes.)
+//   - A schedule's rates are a value, Schedule.Rates, not an embedded
+//     pointer: an unpriced schedule (from Amortize, or one paying nothing)
+//     has the zero Rates and reports Priced false, so reading its APR gives
+//     0, never a nil dereference. Its JSON is unchanged: irr, apr,
+//     effective_annual_rate and xirr sit beside rows and totals, and are
+//     left out while the schedule is unpriced.
 //   - A schedule whose rounded payment repays the principal before its
 //     last row — rows that would open at 0.00 and pay nothing — is an
 //     error naming installment_multiple (when one is set) or periods:

@@ -56,21 +56,18 @@ func (r *run) fastRows(rows []Row) ([]Row, Totals, bool) {
 func (r *run) fastDates(out []Row) {
 	prev := r.cal.pay(r.first - 1)
 	if r.cal.freq == Monthly && !r.cal.moves {
-		// The common case, stepped without a call: months.step() written
-		// out, being too large for the inliner.
+		// The common case, stepped without a call.
 		s := newMonthSteps(r.cal.due(r.first), r.cal.anchor)
 		for i := range out {
-			due := s.next
+			due := s.due
+			// Step a month.
 			s.m++
-			dim := 30 + (s.m+s.m>>3)&1
-			switch s.m {
-			case 2:
-				dim = s.feb
-			case 13:
-				s.m, s.y, dim = 1, s.y+1, 31
+			dim := s.length(s.m)
+			if s.m > 12 {
+				s.m, s.y = 1, s.y+1
 				s.feb = 28 + leapDay(s.y)
 			}
-			s.next = due.AddDays(s.dim - min(s.day, s.dim) + min(s.day, dim))
+			s.due = due.AddDays(s.dim - min(s.day, s.dim) + min(s.day, dim))
 			s.dim = dim
 			row := &out[i]
 			row.Number = r.first + i
@@ -195,39 +192,36 @@ func (k *fastAmounts) totals(n int, tp, ti, tpay int64) Totals {
 		Fee: money.New(k.fee*int64(n), k.places), Payment: money.New(tpay, k.places)}
 }
 
-// monthSteps yields the due dates of a monthly calendar one after another,
-// as money.MonthIter does, with less work per step (fastDates has step
-// written out, to make no call per row). Tests hold fastDates to the
-// calendar's dates, and APR, which steps with it, to the general path.
+// monthSteps steps through the due dates of a monthly calendar, as
+// money.MonthIter does but in the row loop itself: a call per row would
+// spill the loop's registers, and a step is too large for the inliner, so
+// the two loops that step (fastDates, APRRequest.datedPass) write it out.
+// Tests hold fastDates to the calendar's dates, and APR to the general
+// path.
 type monthSteps struct {
-	next money.Date
-	y, m int // year and month of next
-	dim  int // days in that month
-	feb  int // days in February of year y
-	day  int // the anchor's day of the month, clamped in shorter months
+	due  money.Date // the current date
+	y, m int        // its year and month
+	dim  int        // days in that month
+	feb  int        // days in February of year y
+	day  int        // the anchor's day of the month, clamped in shorter months
 }
 
 // newMonthSteps starts at first, a date of anchor's monthly series.
 func newMonthSteps(first, anchor money.Date) monthSteps {
 	y, m, _ := first.Date()
-	return monthSteps{next: first, y: y, m: int(m), dim: monthDays(y, int(m)), feb: monthDays(y, 2), day: anchor.Day()}
+	return monthSteps{due: first, y: y, m: int(m), dim: monthDays(y, int(m)), feb: monthDays(y, 2), day: anchor.Day()}
 }
 
-// step returns the next date and moves on a month.
-func (s *monthSteps) step() money.Date {
-	due := s.next
-	s.m++
-	dim := 30 + (s.m+s.m>>3)&1 // 31 in months 1, 3, 5, 7, 8, 10, 12
-	switch s.m {
+// length is the number of days in month m of s's year, or in January
+// (m = 13) of the next.
+func (s *monthSteps) length(m int) int {
+	switch m {
 	case 2:
-		dim = s.feb
+		return s.feb
 	case 13:
-		s.m, s.y, dim = 1, s.y+1, 31
-		s.feb = 28 + leapDay(s.y)
+		return 31
 	}
-	s.next = due.AddDays(s.dim - min(s.day, s.dim) + min(s.day, dim))
-	s.dim = dim
-	return due
+	return 30 + (m+m>>3)&1 // 31 in months 1, 3, 5, 7, 8, 10, 12
 }
 
 // leapDay is 1 in a leap year, else 0.

@@ -1,6 +1,7 @@
 package schedule
 
 import (
+	"encoding/json"
 	"reflect"
 	"testing"
 	"time"
@@ -36,9 +37,49 @@ func FuzzAmortizeInto(f *testing.F) {
 		if werr != nil {
 			return
 		}
+		if got.Priced() || !got.Rates.APR.IsZero() {
+			t.Fatalf("%+v: rates on an unpriced schedule: %+v", terms, got.Rates)
+		}
 		// DeepEqual: the same values at the same places, row for row.
 		if !reflect.DeepEqual(want, got) {
 			t.Fatalf("%+v:\n got %+v\nwant %+v", terms, got, want)
+		}
+	})
+}
+
+// FuzzScheduleJSON feeds arbitrary bytes to Schedule's UnmarshalJSON: it
+// must never panic, and what it accepts must encode and decode again to
+// the same JSON.
+func FuzzScheduleJSON(f *testing.F) {
+	priced, err := New(Terms{Principal: money.New(1200, 0), AnnualRate: money.MustParseRate("0.12"), Periods: 3, StartDate: money.MustParseDate("2024-01-15")})
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, s := range []Schedule{priced, {RowCount: 0, Rows: []Row{}}} {
+		b, err := json.Marshal(s)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte(`{"row_count":1,"rows":[],"totals":{},"apr":"0.1"}`))
+	f.Add([]byte(`{"irr":null}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var s Schedule
+		if json.Unmarshal(data, &s) != nil {
+			return
+		}
+		b, err := json.Marshal(s)
+		if err != nil {
+			return // an amount decoded beyond what encodes, say
+		}
+		var back Schedule
+		if err := json.Unmarshal(b, &back); err != nil {
+			t.Fatalf("%s: re-decoding %s: %v", data, b, err)
+		}
+		again, err := json.Marshal(back)
+		if err != nil || string(again) != string(b) {
+			t.Fatalf("%s: %s, then %s (%v)", data, b, again, err)
 		}
 	})
 }

@@ -15,14 +15,14 @@ type Flow struct {
 }
 
 // Solver precision: 128 bits carry 38 significant digits, more than the 28
-// SPEC §1 asks of any intermediate value.
+// asked of any intermediate value.
 const (
 	fastPrec  = 64
 	finalPrec = 128
 	maxNewton = 200
 )
 
-// rateBounds are the annual rates the solver accepts (SPEC §2): a nominal
+// rateBounds are the annual rates the solver accepts: a nominal
 // APR up to +10 000 % and an effective rate down to −99 %.
 var (
 	maxAPR = big.NewFloat(100)
@@ -264,7 +264,21 @@ type APRRequest struct {
 // StartDate) are placed by Appendix J timing, as [Terms.Price] places a
 // schedule's rows, and also get the XIRR.
 func APR(r APRRequest) (Rates, error) {
-	k, places, err := r.check()
+	k, err := r.checkHead()
+	if err != nil {
+		return Rates{}, err
+	}
+	if !r.StartDate.IsZero() && r.FirstDueDate.IsZero() {
+		// The usual dated request, in one pass that also finds every
+		// payment within checkPayments' bounds, which then needs no loop
+		// of its own; any other request, or an error, takes the long way.
+		if t, err := r.datedTerms(k); err == nil {
+			if rates, xp, ok := r.datedPass(t); ok {
+				return rates.withXIRR(xp)
+			}
+		}
+	}
+	places, err := r.checkPayments()
 	if err != nil {
 		return Rates{}, err
 	}
@@ -289,6 +303,15 @@ func APR(r APRRequest) (Rates, error) {
 // check validates r's periods a year (returned, its default filled in) and
 // amounts, and returns the finest places among them.
 func (r APRRequest) check() (k int64, places int, err error) {
+	if k, err = r.checkHead(); err != nil {
+		return 0, 0, err
+	}
+	places, err = r.checkPayments()
+	return k, places, err
+}
+
+// checkHead is check but for the payments' amounts.
+func (r APRRequest) checkHead() (k int64, err error) {
 	k = r.PeriodsPerYear
 	if k == 0 {
 		k = 12
@@ -298,27 +321,34 @@ func (r APRRequest) check() (k int64, places int, err error) {
 	}
 	switch {
 	case k < 1 || k > 366:
-		return 0, 0, money.Errorf("periods_per_year", "must be between 1 and 366, got %d", k)
+		return 0, money.Errorf("periods_per_year", "must be between 1 and 366, got %d", k)
 	case len(r.Payments) == 0:
-		return 0, 0, money.Errorf("payments", "must list at least one payment")
+		return 0, money.Errorf("payments", "must list at least one payment")
 	case len(r.Payments) > MaxPeriods:
-		return 0, 0, money.Errorf("payments", "must list at most %d payments, got %d", MaxPeriods, len(r.Payments))
+		return 0, money.Errorf("payments", "must list at most %d payments, got %d", MaxPeriods, len(r.Payments))
 	}
-	if err := money.CheckAmount("principal", r.Principal); err != nil {
-		return 0, 0, err
-	}
+	return k, money.CheckAmount("principal", r.Principal)
+}
+
+// checkPayments checks the payments' amounts and returns the finest places
+// among them and the principal.
+func (r APRRequest) checkPayments() (places int, err error) {
 	places = r.Principal.Places()
-	for i, p := range r.Payments {
-		// The field's name is formatted only for an error: a request of
+	for i := range r.Payments {
+		p := &r.Payments[i]
+		// A coefficient within ±10^15 at up to MaxPlaces places is
+		// within CheckAmount's bounds; the field's name is formatted only
+		// for the rare payment that needs CheckAmount itself: a request of
 		// 360 payments must not cost 360 allocations.
-		if !withinBounds(p) {
-			if err := money.CheckAmount(fmt.Sprintf("payments[%d]", i), p); err != nil {
-				return 0, 0, err
+		pl := p.Places()
+		if u, ok := p.Units(pl); !ok || pl > money.MaxPlaces || u > 1e15 || u < -1e15 {
+			if err := money.CheckAmount(fmt.Sprintf("payments[%d]", i), *p); err != nil {
+				return 0, err
 			}
 		}
-		places = max(places, p.Places())
+		places = max(places, pl)
 	}
-	return k, places, nil
+	return places, nil
 }
 
 // flows are r's payments, payment j in period j.
@@ -330,41 +360,74 @@ func (r APRRequest) flows() []Flow {
 	return flows
 }
 
-// dated prices the payments of r on their due dates, as Price prices a
-// schedule's rows: payment j is row j, due on period j of r's calendar.
-func (r APRRequest) dated(k int64) (Rates, error) {
+// datedTerms validates the calendar of r's dated payments and returns it
+// as Terms.
+func (r APRRequest) datedTerms(k int64) (Terms, error) {
 	if int(r.Frequency) >= len(frequencyNames) {
-		return Rates{}, money.Errorf("frequency", "must be one of monthly, quarterly, weekly, biweekly")
+		return Terms{}, money.Errorf("frequency", "must be one of monthly, quarterly, weekly, biweekly")
 	}
 	if k != r.Frequency.PerYear() {
-		return Rates{}, money.Errorf("periods_per_year", "must be %d for %s dated payments, got %d", r.Frequency.PerYear(), r.Frequency, k)
+		return Terms{}, money.Errorf("periods_per_year", "must be %d for %s dated payments, got %d", r.Frequency.PerYear(), r.Frequency, k)
 	}
 	t := Terms{Principal: r.Principal, Periods: len(r.Payments), Frequency: r.Frequency, StartDate: r.StartDate, FirstDueDate: r.FirstDueDate}
 	if err := t.checkDates(); err != nil {
-		return Rates{}, err
+		return Terms{}, err
 	}
 	if !r.Principal.IsPositive() {
-		return Rates{}, money.Errorf("principal", "must be positive to have a rate of return")
+		return Terms{}, money.Errorf("principal", "must be positive to have a rate of return")
+	}
+	return t, nil
+}
+
+// datedPass is Price's one pass over a regular schedule's rows
+// (plainRates) on r's payments, anchored on the start, without building
+// the rows: their due dates stepped as fastDates steps them. It declines
+// unless every payment is whole minor units within ±10^15 (so within
+// checkPayments' bounds) and the pass settles the rates.
+func (r APRRequest) datedPass(t Terms) (Rates, *xirrProblem, bool) {
+	cal := t.calendar()
+	places := t.Rounding.Places()
+	pass := newPlainPass(t.Principal, t.StartDate, places, len(r.Payments), true)
+	months := newMonthSteps(cal.due(1), cal.anchor)
+	limit := int64(1_000_000_000_000_000)
+	for range places {
+		limit *= 10 // 10^15 in units: places ≤ MaxPlaces, no overflow
+	}
+	for i := range r.Payments {
+		p := &r.Payments[i]
+		if p.Places() > money.MaxPlaces {
+			return Rates{}, nil, false
+		}
+		if cal.freq != Monthly {
+			pass.add(i+1, cal.due(i+1), *p)
+			continue
+		}
+		pass.add(i+1, months.due, *p)
+		// Step a month, as fastDates does.
+		s := &months
+		s.m++
+		dim := s.length(s.m)
+		if s.m > 12 {
+			s.m, s.y = 1, s.y+1
+			s.feb = 28 + leapDay(s.y)
+		}
+		s.due = s.due.AddDays(s.dim - min(s.day, s.dim) + min(s.day, dim))
+		s.dim = dim
+	}
+	if !pass.ok || pass.maxUnits > limit {
+		return Rates{}, nil, false
+	}
+	return pass.rates(t.Frequency.PerYear())
+}
+
+// dated prices the payments of r on their due dates, as Price prices a
+// schedule's rows: payment j is row j, due on period j of r's calendar.
+func (r APRRequest) dated(k int64) (Rates, error) {
+	t, err := r.datedTerms(k)
+	if err != nil {
+		return Rates{}, err
 	}
 	cal := t.calendar()
-	if t.FirstDueDate.IsZero() {
-		// Price's one pass over the rows (plainRates), without building
-		// them: the due dates stepped as fastDates steps them.
-		pass := newPlainPass(t.Principal, t.StartDate, t.Rounding.Places(), len(r.Payments), true)
-		months := newMonthSteps(cal.due(1), cal.anchor)
-		for i, p := range r.Payments {
-			var due money.Date
-			if cal.freq == Monthly {
-				due = months.step()
-			} else {
-				due = cal.due(i + 1)
-			}
-			pass.add(i+1, due, p)
-		}
-		if rates, xp, ok := pass.rates(k); ok {
-			return rates.withXIRR(xp)
-		}
-	}
 	rows := make([]Row, len(r.Payments))
 	for i, p := range r.Payments {
 		rows[i] = Row{Number: i + 1, DueDate: cal.due(i + 1), Payment: p}

@@ -21,12 +21,14 @@ type plainPass struct {
 	start       money.Date
 	places      int
 	p0          int64
-	days, units []int64 // the XIRR's flows, the principal first
+	days, units []int64 // the XIRR's flows, the principal first: n of them
+	n           int     // (counted, not appended: no pointer written per row)
 	runs        []flowRun
 	runBuf      [8]flowRun
 	sumHi       uint64 // the sum of the payments, 128 bits
 	sumLo       uint64
-	prev        int // the period of the last paying row
+	prev        int   // the period of the last paying row
+	maxUnits    int64 // the largest payment
 	dated       bool
 	ok          bool
 }
@@ -42,7 +44,7 @@ func newPlainPass(principal money.Amount, start money.Date, places, n int, dated
 	}
 	if dated {
 		buf := make([]int64, 2*(n+1))
-		p.days, p.units = buf[:1:n+1], buf[n+1:n+2]
+		p.days, p.units, p.n = buf[:n+1], buf[n+1:], 1
 		p.units[0] = -p0
 	}
 	p.p0, p.ok = p0, true
@@ -63,10 +65,16 @@ func (p *plainPass) add(t int, due money.Date, pay money.Amount) {
 	if u == 0 {
 		return
 	}
-	if gap := t - p.prev - 1; gap > 0 {
-		p.addRun(0, gap) // rows paying nothing
+	p.maxUnits = max(p.maxUnits, u)
+	switch k := len(p.runs) - 1; {
+	case t == p.prev+1 && k >= 0 && p.runs[k].u == u:
+		p.runs[k].n++ // the next of a run of equal payments: most rows
+	case t > p.prev+1:
+		p.addRun(0, t-p.prev-1) // rows paying nothing
+		fallthrough
+	default:
+		p.addRun(u, 1)
 	}
-	p.addRun(u, 1)
 	var c uint64
 	p.sumLo, c = bits.Add64(p.sumLo, uint64(u), 0)
 	p.sumHi += c
@@ -74,14 +82,15 @@ func (p *plainPass) add(t int, due money.Date, pay money.Amount) {
 	if !p.dated {
 		return
 	}
-	switch day, last := int64(max(due.Sub(p.start), 0)), len(p.days)-1; {
-	case day < p.days[last]:
+	switch day, last := int64(max(due.Sub(p.start), 0)), p.n-1; {
+	case day < p.days[last] || p.n == len(p.days):
 		p.ok = false
 	case day == p.days[last]: // on the day of the row before
 		p.units[last] += u
 		p.ok = p.units[last] <= 1<<62
 	default:
-		p.days, p.units = append(p.days, day), append(p.units, u)
+		p.days[p.n], p.units[p.n] = day, u
+		p.n++
 	}
 }
 
@@ -111,7 +120,7 @@ func (p *plainPass) rates(perYear int64) (Rates, *xirrProblem, bool) {
 	if !p.dated {
 		return r, nil, true
 	}
-	return r, newXIRRUnits(p.days, p.units), true
+	return r, newXIRRUnits(p.days[:p.n], p.units[:p.n]), true
 }
 
 // plainRates is a plainPass over the rows of a regular schedule of t.

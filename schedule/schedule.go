@@ -176,10 +176,10 @@ func (t Terms) rowCount() int {
 }
 
 // Price returns s with its rates as a loan of t's principal, received on
-// t's start date and repaid by the rows of s, each paid on its due date
-// (SPEC §2): irr, apr and effective_annual_rate by Appendix J's general
-// equation with t's frequency as the unit period (a bullet loan's term),
-// and xirr by actual days. The rows are those of a schedule on t's
+// t's start date and repaid by the rows of s, each paid on its due date:
+// irr, apr and effective_annual_rate by Appendix J's general equation with
+// t's frequency as the unit period (a bullet loan's term), and xirr by
+// actual days. The rows are those of a schedule on t's
 // calendar: row number i is calendar period i (a bullet's single row, the
 // term). s stays unpriced when no row pays anything.
 func (t Terms) Price(s Schedule) (Schedule, error) {

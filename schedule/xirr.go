@@ -16,7 +16,7 @@ type DatedFlow struct {
 	Amount money.Amount `json:"amount"`
 }
 
-// maxDatedFlows bounds an XIRR request (SPEC §5: bounded work).
+// maxDatedFlows bounds an XIRR request (bounded work).
 const maxDatedFlows = 100_000
 
 // XIRR returns the annual rate x at which the flows are worth nothing
@@ -194,7 +194,7 @@ func (p *xirrProblem) coefs() []*big.Int {
 	return p.c
 }
 
-// The bracket for u (SPEC §2: x in (−0.99, 100)): xirrLo = 101^(−1/365)
+// The bracket for u (x in (−0.99, 100)): xirrLo = 101^(−1/365)
 // is x = +10 000 % a year, xirrHi = 100^(1/365) is x = −99 %, both to
 // the nearest float64.
 const (
