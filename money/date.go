@@ -141,8 +141,15 @@ func (d Date) String() string {
 // MarshalText encodes d as "YYYY-MM-DD".
 func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
 
-// UnmarshalText decodes "YYYY-MM-DD" strictly (see ParseDate).
+// UnmarshalText decodes "YYYY-MM-DD" strictly (see ParseDate), and ""
+// as the zero Date, which MarshalText writes as "" — so every result
+// decodes again. A request decoded by DecodeJSON may not leave a date
+// empty.
 func (d *Date) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*d = Date{}
+		return nil
+	}
 	v, reason := parseDate(string(b))
 	if reason != "" {
 		return typeError(strconv.Quote(clip(string(b))), reason, Date{})

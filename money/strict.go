@@ -44,6 +44,7 @@ type jnode struct {
 var (
 	amountType = reflect.TypeOf(Amount{})
 	rateType   = reflect.TypeOf(Rate{})
+	dateType   = reflect.TypeOf(Date{})
 )
 
 // checkStrict applies the strict pass to data for a value of type t. It
@@ -194,6 +195,10 @@ func (w *walker) check(n *jnode, t reflect.Type, path string) error {
 		// encoding/json reports a text decoder's error without one.
 		if n.kind != 's' {
 			return nil
+		}
+		if t == dateType && n.text == "" {
+			// Results write a zero date as ""; a request must give one.
+			return Errorf(path, "must be a date YYYY-MM-DD, got \"\"")
 		}
 		err := reflect.New(t).Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(n.text))
 		return textError(path, err)
