@@ -4,11 +4,10 @@ import (
 	"encoding/json"
 	"errors"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/repayplan/repayplan/card"
+	"github.com/repayplan/repayplan/internal/vectors"
 	"github.com/repayplan/repayplan/money"
 )
 
@@ -16,17 +15,8 @@ import (
 // path: strict decoding, validation, the engine and both renderings. It
 // must never panic, and every rejection must be a *money.Error.
 func FuzzDecodeCardStatement(f *testing.F) {
-	files, _ := filepath.Glob(filepath.Join("..", "testdata", "vectors", "card-statement-*.json"))
-	for _, name := range files {
-		b, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		var v struct{ Input json.RawMessage }
-		if err := json.Unmarshal(b, &v); err != nil {
-			f.Fatal(err)
-		}
-		f.Add([]byte(v.Input))
+	for _, in := range vectors.Inputs(f, "..", "card-statement-*.json") {
+		f.Add(in)
 	}
 	f.Add([]byte(`{"open_date":"2025-01-05","as_of":"2125-01-05","cycle":{"statement_day":31,"due_after_days":27},"transactions":[],"policy":{"minimum":{},"grace_days":365}}`))
 	f.Add([]byte(`{"open_date":"2025-01-05","as_of":"2025-03-01","cycle":{"statement_day":5,"due_after_days":20},"transactions":[{"date":"2025-01-06","kind":"purchase","amount":"1e999999999"}],"policy":{"minimum":{}}}`))

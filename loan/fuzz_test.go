@@ -3,10 +3,9 @@ package loan_test
 import (
 	"encoding/json"
 	"errors"
-	"os"
-	"path/filepath"
 	"testing"
 
+	"github.com/repayplan/repayplan/internal/vectors"
 	"github.com/repayplan/repayplan/loan"
 	"github.com/repayplan/repayplan/money"
 )
@@ -16,17 +15,8 @@ import (
 // accrual, payoff and rendering. It must never panic, and every rejection
 // must be a *money.Error.
 func FuzzLoanStatement(f *testing.F) {
-	files, _ := filepath.Glob(filepath.Join("..", "testdata", "vectors", "loan-statement-*.json"))
-	for _, name := range files {
-		b, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		var v struct{ Input json.RawMessage }
-		if err := json.Unmarshal(b, &v); err != nil {
-			f.Fatal(err)
-		}
-		f.Add([]byte(v.Input))
+	for _, in := range vectors.Inputs(f, "..", "loan-statement-*.json") {
+		f.Add(in)
 	}
 	f.Add([]byte(`{"terms":{"principal":"1e999999999","annual_rate":"0","periods":1,"start_date":"2025-01-01"},"as_of":"2025-02-01","payments":[],"policy":{}}`))
 	f.Add([]byte(`{"terms":{"principal":"100","annual_rate":"9","periods":1200,"method":"bullet","start_date":"2025-01-01"},"as_of":"2200-01-01","payments":[{"date":"2025-01-02","amount":"1"}],"policy":{},"accelerate":{"after_days":1}}`))

@@ -4,10 +4,9 @@ import (
 	"encoding/json"
 	"errors"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"testing"
 
+	"github.com/repayplan/repayplan/internal/vectors"
 	"github.com/repayplan/repayplan/money"
 	"github.com/repayplan/repayplan/penalty"
 )
@@ -16,17 +15,8 @@ import (
 // strict decoding, validation, accrual, rendering. It must never panic,
 // and every rejection must be a *money.Error.
 func FuzzDecodeAccrual(f *testing.F) {
-	files, _ := filepath.Glob(filepath.Join("..", "testdata", "vectors", "accrual-*.json"))
-	for _, name := range files {
-		b, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		var v struct{ Input json.RawMessage }
-		if err := json.Unmarshal(b, &v); err != nil {
-			f.Fatal(err)
-		}
-		f.Add([]byte(v.Input))
+	for _, in := range vectors.Inputs(f, "..", "accrual-*.json") {
+		f.Add(in)
 	}
 	f.Add([]byte(`{"as_of":"2025-03-01","installments":[{"due_date":"2025-01-15","principal":"1e999999999"}]}`))
 	f.Add([]byte(`{"as_of":"2025-03-01","installments":[{"due_date":"2025-01-15","principal":"1"}],"policy":{"cap":"0","stop_after_days":1}}`))

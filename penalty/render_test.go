@@ -2,14 +2,13 @@ package penalty_test
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/repayplan/repayplan/internal/vectors"
 	"github.com/repayplan/repayplan/money"
 	"github.com/repayplan/repayplan/penalty"
 )
@@ -256,14 +255,8 @@ func requireField(t *testing.T, err error, field string) {
 // language asked for: the sentences must never panic, must be the ones
 // Chinese and English render, and each must add up (checkSentence).
 func FuzzExplainSentences(f *testing.F) {
-	files, err := filepath.Glob(filepath.Join("..", "testdata", "vectors", "accrual-*.json"))
-	require.NoError(f, err)
-	for _, name := range files {
-		b, err := os.ReadFile(name)
-		require.NoError(f, err)
-		var v struct{ Input json.RawMessage }
-		require.NoError(f, json.Unmarshal(b, &v))
-		f.Add([]byte(v.Input), true)
+	for _, in := range vectors.Inputs(f, "..", "accrual-*.json") {
+		f.Add(in, true)
 	}
 	f.Add([]byte(`{"as_of":"2025-03-01","installments":[{"due_date":"2025-01-15","principal":"1000"}],"policy":{"wording":"card","late_fee":{"kind":"fixed","amount":"20"}}}`), false)
 	f.Fuzz(func(t *testing.T, data []byte, card bool) {
