@@ -16,23 +16,11 @@ root=$(cd .. && pwd)
 rounds=${ROUNDS:-6}
 benchtime=${BENCHTIME:-300ms}
 doc=${BENCHMARKS:-../BENCHMARKS.md}
+if [ "${1:-}" = --update ]; then
+	exec sh ./section.sh library "$doc" sh ./library.sh
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-
-if [ "${1:-}" = --update ]; then
-	if ! grep -qx '<!-- library:begin -->' "$doc" || ! grep -qx '<!-- library:end -->' "$doc"; then
-		echo "library.sh: $doc has no <!-- library:begin --> and <!-- library:end --> lines to write between" >&2
-		exit 1
-	fi
-	sh ./library.sh >"$work/section.md"
-	awk -v section="$work/section.md" '
-		$0 == "<!-- library:begin -->" { print; while ((getline line < section) > 0) print line; skip = 1; next }
-		$0 == "<!-- library:end -->" { skip = 0 }
-		!skip { print }' "$doc" >"$work/doc.md"
-	cat "$work/doc.md" >"$doc"
-	echo "library.sh: updated $doc" >&2
-	exit 0
-fi
 
 # package and the benchmarks of it to run (each with its Float64 twin, where it has one)
 set -- \

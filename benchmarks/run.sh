@@ -21,22 +21,11 @@ cd "$(dirname "$0")"
 rounds=${ROUNDS:-10}
 benchtime=${BENCHTIME:-200ms}
 doc=${BENCHMARKS:-../BENCHMARKS.md}
+if [ "${1:-}" = --update ]; then
+	exec sh ./section.sh peers "$doc" sh ./run.sh
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-if [ "${1:-}" = --update ]; then
-	if ! grep -qx '<!-- peers:begin -->' "$doc" || ! grep -qx '<!-- peers:end -->' "$doc"; then
-		echo "run.sh: $doc has no <!-- peers:begin --> and <!-- peers:end --> lines to write between" >&2
-		exit 1
-	fi
-	sh ./run.sh >"$work/section.md"
-	awk -v section="$work/section.md" '
-		$0 == "<!-- peers:begin -->" { print; while ((getline line < section) > 0) print line; skip = 1; next }
-		$0 == "<!-- peers:end -->" { skip = 0 }
-		!skip { print }' "$doc" >"$work/doc.md"
-	cat "$work/doc.md" >"$doc"
-	echo "run.sh: updated $doc" >&2
-	exit 0
-fi
 
 go test -c -o "$work/peers.test" .
 bench() {
