@@ -197,7 +197,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	maxBody := fs.Int64("max-body", service.DefaultMaxBody, "largest request body accepted, in bytes (larger: 413)")
 	shutdown := fs.Duration("shutdown-timeout", 10*time.Second, "how long to wait for requests in flight on SIGINT/SIGTERM")
 	maxConns := fs.Int("max-conns", service.DefaultMaxConns, "open connections at most")
-	concurrent := fs.Int("max-concurrent", 0, "computations at once (0: 2 × GOMAXPROCS); more get 503")
+	concurrent := fs.Int("max-concurrent", 0, "computations at once (0: GOMAXPROCS−1, at least 1); more get 503")
 	timeout := fs.Duration("compute-timeout", service.DefaultComputeTimeout, "wall time of one computation at most; past it 503")
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}

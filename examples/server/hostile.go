@@ -10,11 +10,13 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"os/exec"
 	"runtime/debug"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/repayplan/repayplan/internal/service"
@@ -155,19 +157,21 @@ type shapeCount struct {
 
 type hostileReport struct {
 	Addr         string
+	Server       string // what served: "in-process" or the child process
 	Elapsed      time.Duration
 	Shapes       []shapeCount
 	HealthChecks int
 	HealthFailed int
 	HealthMax    time.Duration
-	PeakRSS      int64 // bytes, VmHWM of this process (server and clients)
+	PeakRSS      int64 // bytes: the server's peak resident set
+	StopFailed   bool  // the server did not stop cleanly (it crashed, or shutdown failed)
 	MemoryLimit  int64
 	FirstProblem string
 }
 
 // OK reports whether the run met every bound.
 func (r hostileReport) OK() bool {
-	if r.HealthFailed > 0 || r.HealthChecks == 0 || (r.PeakRSS > 0 && r.PeakRSS > r.MemoryLimit) {
+	if r.StopFailed || r.HealthFailed > 0 || r.HealthChecks == 0 || (r.PeakRSS > 0 && r.PeakRSS > r.MemoryLimit) {
 		return false
 	}
 	for _, s := range r.Shapes {
@@ -180,7 +184,7 @@ func (r hostileReport) OK() bool {
 
 func (r hostileReport) String() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "hostile load test on %s for %.1fs\n", r.Addr, r.Elapsed.Seconds())
+	fmt.Fprintf(&b, "hostile load test on %s (%s) for %.1fs\n", r.Addr, r.Server, r.Elapsed.Seconds())
 	for _, s := range r.Shapes {
 		statuses := make([]int, 0, len(s.Statuses))
 		for st := range s.Statuses {
@@ -213,33 +217,106 @@ func (r hostileReport) String() string {
 	return b.String()
 }
 
-// runHostile serves service.Handler(opts) on an ephemeral loopback port and
-// attacks it with cfg.Concurrency clients per heavy shape for cfg.Duration.
-func runHostile(ctx context.Context, opts service.Options, cfg hostileConfig) (hostileReport, error) {
-	if err := cfg.validate(); err != nil {
-		return hostileReport{}, err
-	}
-	old := debug.SetMemoryLimit(cfg.MemoryLimit)
-	defer debug.SetMemoryLimit(old)
-	if opts.ComputeTimeout <= 0 {
-		opts.ComputeTimeout = service.DefaultComputeTimeout
-	}
+// target is the server under attack: where it listens, and how to stop it
+// and read its peak resident memory.
+type target struct {
+	Addr string
+	// Kind says what the server is ("child process 1234", "in-process").
+	Kind string
+	// stop ends the server and returns its peak RSS in bytes (0 where the
+	// system does not say).
+	stop func() (int64, error)
+}
 
+// startInProcess serves service.Handler(opts) on an ephemeral loopback
+// port in this process, under the Go memory limit memLimit. Its peak RSS
+// is the whole process's: the server and the clients attacking it.
+func startInProcess(opts service.Options, memLimit int64) (target, error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		return hostileReport{}, err
+		return target{}, err
 	}
+	old := debug.SetMemoryLimit(memLimit)
 	srv := service.NewServer(service.Handler(opts), opts.Logger)
 	go func() { _ = srv.Serve(ln) }()
-	defer func() {
+	return target{Addr: ln.Addr().String(), Kind: "in-process", stop: func() (int64, error) {
+		defer debug.SetMemoryLimit(old)
 		sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
-		_ = srv.Shutdown(sctx)
+		err := srv.Shutdown(sctx)
+		return peakRSS(), err
+	}}, nil
+}
+
+// startChild runs this program as the server, in a process of its own —
+// exactly what "go run ./examples/server" serves, with its connection
+// limit and logs — on an ephemeral loopback port with GOMEMLIMIT set to
+// memLimit, so the attack's clients neither share its heap nor its
+// scheduler. args are the server's flags; the child's address is read from
+// its "listening" log line. Its peak RSS is the child's own maximum
+// resident set, as the kernel reports it when the child exits.
+func startChild(exe string, args []string, memLimit int64) (target, error) {
+	cmd := exec.Command(exe, append([]string{"-addr", "127.0.0.1:0"}, args...)...)
+	cmd.Env = append(os.Environ(), "GOMEMLIMIT="+strconv.FormatInt(memLimit, 10))
+	logs, err := cmd.StderrPipe()
+	if err != nil {
+		return target{}, err
+	}
+	if err := cmd.Start(); err != nil {
+		return target{}, err
+	}
+	addr := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(logs)
+		found := false
+		for sc.Scan() {
+			line := sc.Text()
+			if !found && strings.Contains(line, "msg=listening") {
+				if _, a, ok := strings.Cut(line, " addr="); ok {
+					found = true
+					addr <- strings.Fields(a)[0]
+				}
+			}
+		}
+		if !found {
+			close(addr)
+		}
 	}()
-	base := "http://" + ln.Addr().String()
+	stop := func() (int64, error) {
+		_ = cmd.Process.Signal(syscall.SIGTERM)
+		err := cmd.Wait()
+		var rss int64
+		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+			rss = ru.Maxrss << 10 // kilobytes on Linux
+		}
+		return rss, err
+	}
+	select {
+	case a, ok := <-addr:
+		if !ok {
+			_, err := stop()
+			return target{}, fmt.Errorf("the server exited before listening: %v", err)
+		}
+		return target{Addr: a, Kind: fmt.Sprintf("child process %d, GOMEMLIMIT=%d", cmd.Process.Pid, memLimit), stop: stop}, nil
+	case <-time.After(10 * time.Second):
+		_, _ = stop()
+		return target{}, fmt.Errorf("the server did not log its address within 10s")
+	}
+}
+
+// runHostile attacks srv with cfg.Concurrency clients per heavy shape for
+// cfg.Duration, while polling /healthz, then stops srv. computeTimeout is
+// the server's compute deadline: an answer later than it plus a margin
+// counts as late.
+func runHostile(ctx context.Context, srv target, computeTimeout time.Duration, cfg hostileConfig) (hostileReport, error) {
+	if err := cfg.validate(); err != nil {
+		_, _ = srv.stop()
+		return hostileReport{}, err
+	}
+	base := "http://" + srv.Addr
 
 	shapes := heavyShapes()
-	rep := hostileReport{Addr: ln.Addr().String(), MemoryLimit: cfg.MemoryLimit, Shapes: make([]shapeCount, len(shapes))}
+	rep := hostileReport{Addr: srv.Addr, Server: srv.Kind, MemoryLimit: cfg.MemoryLimit, Shapes: make([]shapeCount, len(shapes))}
 	var mu sync.Mutex // guards rep
 	problem := func(s string) {
 		if rep.FirstProblem == "" {
@@ -247,7 +324,7 @@ func runHostile(ctx context.Context, opts service.Options, cfg hostileConfig) (h
 		}
 	}
 	// An answer may take the compute deadline, plus reading and writing.
-	deadline := opts.ComputeTimeout + 3*time.Second
+	deadline := computeTimeout + 3*time.Second
 
 	ctx, cancel := context.WithTimeout(ctx, cfg.Duration)
 	defer cancel()
@@ -316,7 +393,12 @@ func runHostile(ctx context.Context, opts service.Options, cfg hostileConfig) (h
 	}
 	wg.Wait()
 	rep.Elapsed = time.Since(start)
-	rep.PeakRSS = peakRSS()
+	rss, err := srv.stop()
+	rep.PeakRSS = rss
+	if err != nil {
+		problem(fmt.Sprintf("stopping the server: %v", err))
+		rep.StopFailed = true
+	}
 	return rep, nil
 }
 

@@ -33,7 +33,10 @@ func TestHostileSmall(t *testing.T) {
 	if testing.Short() {
 		d = time.Second
 	}
-	rep, err := runHostile(t.Context(), service.Options{Logger: slog.New(slog.DiscardHandler)},
+	opts := service.Options{Logger: slog.New(slog.DiscardHandler)}
+	srv, err := startInProcess(opts, 1<<30)
+	require.NoError(t, err)
+	rep, err := runHostile(t.Context(), srv, service.DefaultComputeTimeout,
 		hostileConfig{Concurrency: 2, Duration: d, MemoryLimit: 1 << 30, HealthBound: 2 * time.Second})
 	require.NoError(t, err)
 	t.Log(rep)

@@ -84,10 +84,16 @@ func (r loadReport) String() string {
 
 // runLoadTest serves service.Handler(opts) on an ephemeral 127.0.0.1 port and
 // sends cfg.Requests schedule requests from cfg.Concurrency clients,
-// checking every answer against repayplan.Do's result.
+// checking every answer against repayplan.Do's result. A zero
+// opts.MaxConcurrent gives one computation slot per client.
 func runLoadTest(ctx context.Context, opts service.Options, cfg loadConfig) (loadReport, error) {
 	if err := cfg.validate(); err != nil {
 		return loadReport{}, err
+	}
+	if opts.MaxConcurrent <= 0 {
+		// The load test measures throughput, not shedding: one slot per
+		// client.
+		opts.MaxConcurrent = cfg.Concurrency
 	}
 	want, err := expectedBody("schedule", []byte(scheduleRequest))
 	if err != nil {

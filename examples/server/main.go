@@ -56,15 +56,17 @@
 // after -duration, and prints requests per second and p50/p99 latency. It
 // never talks to anything but loopback.
 //
-// With -hostile it attacks an in-process server on 127.0.0.1 with the
+// With -hostile it starts this program as the server in a child process
+// (on an ephemeral 127.0.0.1 port, with the flags above and GOMEMLIMIT set
+// to -memory-limit) and attacks it with the
 // valid but costly requests a security review found (1 200 installments ×
 // 10 000 waivers, a contingent grace over 1 200 installments × 160
 // payments, act/act segments over 100 years, 24 000 payments), -c clients
-// per shape for -duration, under a Go memory limit of -memory-limit, while
-// polling /healthz every 50 ms. It fails unless the server stays up, every
+// per shape for -duration, while polling /healthz every 50 ms from a client
+// of its own. It fails unless the server stays up, every
 // answer is a result or a clear 4xx / 503 within the compute deadline,
 // /healthz always answers within -health-bound, and peak RSS stays under
-// the memory limit.
+// the memory limit (the child's maximum resident set, from the kernel).
 package main
 
 import (
@@ -75,6 +77,7 @@ import (
 	"net"
 	"os"
 	"os/signal"
+	"strconv"
 	"syscall"
 	"time"
 
@@ -93,7 +96,7 @@ func run(args []string) error {
 	addr := fs.String("addr", "127.0.0.1:8080", "listen address")
 	maxBody := fs.Int64("max-body", service.DefaultMaxBody, "largest request body accepted, in bytes (larger: 413)")
 	maxConns := fs.Int("max-conns", service.DefaultMaxConns, "open connections at most")
-	concurrent := fs.Int("max-concurrent", 0, "computations at once (0: 2 × GOMAXPROCS); more get 503")
+	concurrent := fs.Int("max-concurrent", 0, "computations at once (0: GOMAXPROCS−1, at least 1); more get 503")
 	timeout := fs.Duration("compute-timeout", service.DefaultComputeTimeout, "wall time of one computation at most; past it 503")
 	shutdownTimeout := fs.Duration("shutdown-timeout", 10*time.Second, "how long to wait for requests in flight on SIGINT/SIGTERM")
 	loadtest := fs.Bool("loadtest", false, "run a loopback load test against an in-process server and exit")
@@ -117,7 +120,23 @@ func run(args []string) error {
 
 	if *hostile {
 		cfg := hostileConfig{Concurrency: *c, Duration: *duration, MemoryLimit: *memLimit, HealthBound: *healthBound}
-		rep, err := runHostile(context.Background(), opts, cfg)
+		if err := cfg.validate(); err != nil {
+			return err
+		}
+		exe, err := os.Executable()
+		if err != nil {
+			return err
+		}
+		srv, err := startChild(exe, []string{
+			"-max-body", strconv.FormatInt(*maxBody, 10),
+			"-max-conns", strconv.Itoa(*maxConns),
+			"-max-concurrent", strconv.Itoa(*concurrent),
+			"-compute-timeout", timeout.String(),
+		}, *memLimit)
+		if err != nil {
+			return err
+		}
+		rep, err := runHostile(context.Background(), srv, *timeout, cfg)
 		if err != nil {
 			return err
 		}
@@ -128,11 +147,6 @@ func run(args []string) error {
 		return nil
 	}
 	if *loadtest {
-		if *concurrent == 0 {
-			// The load test measures throughput, not shedding: one slot
-			// per client.
-			opts.MaxConcurrent = *c
-		}
 		cfg := loadConfig{Requests: *n, Concurrency: *c, MaxDuration: *duration}
 		if err := cfg.validate(); err != nil {
 			return err

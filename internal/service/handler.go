@@ -36,7 +36,11 @@ type Options struct {
 	MaxBody int64
 	// MaxConcurrent is how many computations may run at once; a request
 	// beyond it is answered at once with 503 and Retry-After, never queued.
-	// Zero or negative means 2 × GOMAXPROCS: the work is CPU-bound.
+	// Zero or negative means GOMAXPROCS − 1, at least 1: the work is
+	// CPU-bound, so more computations than cores only make each slower,
+	// and one core is left to /healthz, /readyz, reading bodies and the
+	// cheap refusals. (Under the hostile load test on two cores, two slots
+	// let /healthz pass 100 ms; one kept it under 55 ms.)
 	MaxConcurrent int
 	// ComputeTimeout bounds the wall time of one computation; past it the
 	// request is answered with 503. The computation's slot stays taken until
@@ -93,7 +97,7 @@ func newService(opts Options) *server {
 	}
 	slots := opts.MaxConcurrent
 	if slots <= 0 {
-		slots = 2 * runtime.GOMAXPROCS(0)
+		slots = max(1, runtime.GOMAXPROCS(0)-1)
 	}
 	s.slots = make(chan struct{}, slots)
 	if s.log == nil {
