@@ -54,6 +54,9 @@ func New(coef int64, places int) Amount {
 }
 
 func newScaled(coef int64, places int) Amount {
+	if a, ok := scaledWide(coef, -places); ok {
+		return a
+	}
 	return fromBig(new(big.Int).Mul(big.NewInt(coef), pow10Big(-places)), 0)
 }
 
@@ -231,6 +234,9 @@ func (a Amount) Cmp(b Amount) int {
 			return 1
 		}
 		return 0
+	}
+	if c, ok := cmpWide(a, b); ok {
+		return c
 	}
 	p := max(a.places, b.places)
 	return a.coefAt(p).Cmp(b.coefAt(p))

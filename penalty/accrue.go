@@ -318,7 +318,9 @@ func (e *engine) close(l *ledger, x money.Date) {
 	if e.pol.AccrualRounding == PerDay {
 		amt = base.MulRatio(rate, e.pol.Rounding).MulInt(int64(days))
 	} else {
-		amt = base.MulRatio(rate.MulInt(int64(days)), e.pol.Rounding)
+		// base × days × rate, rounded once: the same value as base ×
+		// (rate × days), without reducing a fraction per segment.
+		amt = base.MulInt(int64(days)).MulRatio(rate, e.pol.Rounding)
 	}
 	seg := Segment{Installment: l.number, From: from, To: x, Days: days,
 		Base: base.Round(e.pol.Rounding), Rate: rate, Basis: basis, Amount: amt}

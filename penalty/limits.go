@@ -146,7 +146,6 @@ func (e *engine) checkRange() error {
 	r := e.pol.Rounding
 	places := r.Places()
 	limit := money.ResultLimit(places)
-	shown := fmt.Sprintf("10^%d", min(27, 28-places)) // limit, as a reader counts digits
 	up := money.NewRounding(places, money.Up)
 	unit := money.New(1, places)
 	rate, _ := e.rates.at(e.asOf)
@@ -164,7 +163,7 @@ func (e *engine) checkRange() error {
 			if e.pol.Base == PrincipalAndInterest {
 				base = base.Add(l.owed[InterestComponent])
 			}
-			pen = base.MulRatio(rate.MulInt(int64(days)), up).Add(unit.MulInt(int64(days)))
+			pen = base.MulInt(int64(days)).MulRatio(rate, up).Add(unit.MulInt(int64(days)))
 		}
 		var fee money.Amount
 		switch f := e.pol.LateFee; f.Kind {
@@ -182,7 +181,7 @@ func (e *engine) checkRange() error {
 	if total.Cmp(limit) >= 0 {
 		return money.Errorf(fmt.Sprintf("installments[%d].principal", worstAt),
 			"with penalty at this rate for the days overdue and late fees, the statement's amounts could reach %s, beyond the %s it can hold at %d decimal places (policy.rounding.places)",
-			magnitude(total), shown, places)
+			magnitude(total), shownLimit(places), places)
 	}
 	var paid money.Amount
 	for _, p := range e.payments {
@@ -190,10 +189,13 @@ func (e *engine) checkRange() error {
 	}
 	if paid.Cmp(limit) >= 0 {
 		return money.Errorf("payments", "the payments add up to %s, beyond the %s a statement can hold at %d decimal places (policy.rounding.places)",
-			magnitude(paid), shown, places)
+			magnitude(paid), shownLimit(places), places)
 	}
 	return nil
 }
+
+// shownLimit is money.ResultLimit(places) as a reader counts digits.
+func shownLimit(places int) string { return fmt.Sprintf("10^%d", min(27, 28-places)) }
 
 // magnitude writes a bound for an error message: the amount, or "more
 // than 3.9 × 10^28 units" if even the bound overflowed.

@@ -1,0 +1,67 @@
+package money
+
+import (
+	"math/big"
+	"math/rand/v2"
+	"testing"
+)
+
+// randomWideAmount draws a coefficient of up to 95 bits, either sign, at
+// 0–12 places: the whole range the wide path must order correctly.
+func randomWideAmount(r *rand.Rand) (Amount, *big.Rat) {
+	bitsN := r.IntN(96)
+	n := new(big.Int).Lsh(big.NewInt(1), uint(bitsN))
+	v := new(big.Int).SetUint64(r.Uint64())
+	v.Lsh(v, 64).Add(v, new(big.Int).SetUint64(r.Uint64()))
+	v.Mod(v, n.Add(n, big.NewInt(1)))
+	if r.IntN(2) == 0 {
+		v.Neg(v)
+	}
+	places := int32(r.IntN(13))
+	a := fromBig(v, places)
+	return a, new(big.Rat).SetFrac(v, pow10Big(int(places)))
+}
+
+// TestCmpWideAgreesWithBig holds the 128-bit comparison to exact rational
+// comparison on random 96-bit amounts at random places.
+func TestCmpWideAgreesWithBig(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 14))
+	for i := range 200_000 {
+		a, ra := randomWideAmount(r)
+		b, rb := randomWideAmount(r)
+		if i%4 == 0 { // equal values at other places: the tie case
+			b = fromBig(new(big.Int).Mul(a.coef(), pow10Big(2)), a.places+2)
+			rb = ra
+			if b.Overflowed() {
+				continue // a × 100 needs more than 96 bits
+			}
+		}
+		if got, want := a.Cmp(b), ra.Cmp(rb); got != want {
+			t.Fatalf("%s.Cmp(%s) = %d, want %d", a, b, got, want)
+		}
+	}
+}
+
+// TestNewScaledAgreesWithBig: New(coef, −k) built in 128 bits is the big
+// product, and overflows exactly when that needs more than 95 bits.
+func TestNewScaledAgreesWithBig(t *testing.T) {
+	r := rand.New(rand.NewPCG(15, 16))
+	for range 100_000 {
+		coef := r.Int64() >> r.IntN(64)
+		if r.IntN(2) == 0 {
+			coef = -coef
+		}
+		k := r.IntN(30)
+		got := New(coef, -k)
+		want := new(big.Int).Mul(big.NewInt(coef), pow10Big(k))
+		if want.BitLen() > 95 {
+			if !got.Overflowed() {
+				t.Fatalf("New(%d, -%d) = %s, want an overflow", coef, k, got)
+			}
+			continue
+		}
+		if got.Overflowed() || got.coef().Cmp(want) != 0 || got.places != 0 {
+			t.Fatalf("New(%d, -%d) = %s, want %s", coef, k, got, want)
+		}
+	}
+}
