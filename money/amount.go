@@ -282,7 +282,10 @@ func Max(a, b Amount) Amount {
 // Round returns a rounded by r.
 // The result is written with exactly r.Places() places.
 func (a Amount) Round(r Rounding) Amount {
-	if a.small() && int(a.places) <= r.Places() {
+	if a.small() && int(a.places) == r.Places() {
+		return a // already at places: most amounts, which are whole minor units
+	}
+	if a.small() && int(a.places) < r.Places() {
 		if u, ok := mul64(a.u, r.Places()-int(a.places)); ok {
 			return Amount{u: u, hi: int32(u >> 63), places: int32(r.Places())}
 		}
