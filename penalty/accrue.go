@@ -33,7 +33,8 @@ func AccrueContext(ctx context.Context, a Account) (Statement, error) {
 	if err := checkExplain(a); err != nil {
 		return Statement{}, err
 	}
-	e := newEngine(a)
+	var e engine // on the stack: only the records it builds are allocated
+	e.init(a)
 	if err := e.checkRange(); err != nil {
 		return Statement{}, err
 	}
@@ -44,7 +45,12 @@ func AccrueContext(ctx context.Context, a Account) (Statement, error) {
 		return Statement{}, err
 	}
 	s := e.statement()
-	s.Sentences = Render(a.Explain, s.Chinese, s.English)
+	if len(a.Explain) > 0 {
+		// A copy for the renderers' method values, so that only a request
+		// asking for sentences moves a Statement to the heap.
+		c := s
+		s.Sentences = Render(a.Explain, c.Chinese, c.English)
+	}
 	return s, nil
 }
 
@@ -100,9 +106,10 @@ type engine struct {
 	nextGrace    int // installments before it have had their grace end
 }
 
-func newEngine(a Account) *engine {
+// init sets e up to accrue a, which has been validated.
+func (e *engine) init(a Account) {
 	p := a.Policy
-	e := &engine{
+	*e = engine{
 		asOf:       a.AsOf,
 		pol:        p,
 		alloc:      p.allocation(),
@@ -163,7 +170,28 @@ func newEngine(a Account) *engine {
 	e.allocations = make([]Allocation, 0, 4*len(e.payments))
 	e.active = make([]int, 0, len(e.ls))
 	e.explain.Waivers = []WaiverApplication{}
-	return e
+}
+
+// sortDates sorts ds by their day numbers as int32 keys: slices.Sort on
+// them runs without a comparison call per step, several times faster than
+// slices.SortFunc for the few dozen dates of an account.
+func sortDates(ds []money.Date) {
+	if len(ds) < 2 {
+		return
+	}
+	var buf [128]int32
+	keys := buf[:0]
+	if len(ds) > len(buf) {
+		keys = make([]int32, 0, len(ds))
+	}
+	origin := ds[0]
+	for _, d := range ds {
+		keys = append(keys, int32(d.Sub(origin)))
+	}
+	slices.Sort(keys)
+	for i, k := range keys {
+		ds[i] = origin.AddDays(int(k))
+	}
 }
 
 // onOrBefore returns the items dated on or before asOf, sorted by date and
@@ -251,7 +279,7 @@ func (e *engine) eventDates() []money.Date {
 	}
 	ds = append(ds, e.asOf)
 	ds = append(ds, e.rates.yearStarts(first, e.asOf)...)
-	slices.SortFunc(ds, func(a, b money.Date) int { return a.Compare(b) })
+	sortDates(ds)
 	return slices.Compact(ds)
 }
 

@@ -62,7 +62,7 @@ func (e *engine) explanationBound() recordBound {
 	for _, w := range e.waivers {
 		splits = append(splits, w.Date)
 	}
-	slices.SortFunc(splits, func(a, b money.Date) int { return a.Compare(b) })
+	sortDates(splits)
 	splits = slices.Compact(splits)
 	// inside counts the split dates strictly between from and to.
 	inside := func(from, to money.Date) int {
