@@ -11,24 +11,26 @@ import "math/bits"
 // scaled by in 128 bits: 2^95 × 10^9 < 2^125.
 const maxWideShift = 9
 
-// wide is a signed 128-bit integer, hi:lo in two's complement.
-type wide struct {
+// int128 is a signed 128-bit integer, hi:lo in two's complement: enough
+// to compare two int64 products (Ratio.Cmp) or two 96-bit coefficients
+// scaled to the same places.
+type int128 struct {
 	hi int64
 	lo uint64
 }
 
 // wideOf returns a's coefficient: the 96-bit two's complement u, hi
 // sign-extended to 128 bits.
-func wideOf(a Amount) wide { return wide{hi: int64(a.hi), lo: uint64(a.u)} }
+func wideOf(a Amount) int128 { return int128{hi: int64(a.hi), lo: uint64(a.u)} }
 
-func (w wide) neg() wide {
+func (w int128) neg() int128 {
 	lo, borrow := bits.Sub64(0, w.lo, 0)
 	hi, _ := bits.Sub64(0, uint64(w.hi), borrow)
-	return wide{hi: int64(hi), lo: lo}
+	return int128{hi: int64(hi), lo: lo}
 }
 
 // scaled returns w × 10^k for k ≤ maxWideShift; w must be a 96-bit value.
-func (w wide) scaled(k int) wide {
+func (w int128) scaled(k int) int128 {
 	if k == 0 {
 		return w
 	}
@@ -39,14 +41,14 @@ func (w wide) scaled(k int) wide {
 	}
 	h1, lo := bits.Mul64(x.lo, m)
 	_, h2 := bits.Mul64(uint64(x.hi), m) // x.hi < 2^32: no carry past 128 bits
-	r := wide{hi: int64(h1 + h2), lo: lo}
+	r := int128{hi: int64(h1 + h2), lo: lo}
 	if w.hi < 0 {
 		return r.neg()
 	}
 	return r
 }
 
-func (w wide) cmp(v wide) int {
+func (w int128) cmp(v int128) int {
 	switch {
 	case w.hi < v.hi:
 		return -1
@@ -78,7 +80,7 @@ func cmpWide(a, b Amount) (int, bool) {
 
 // amountOfWide stores w × 10^−places, or reports false when w needs more
 // than 96 bits.
-func amountOfWide(w wide, places int32) (Amount, bool) {
+func amountOfWide(w int128, places int32) (Amount, bool) {
 	if w.hi != int64(int32(w.hi)) {
 		return Amount{}, false
 	}
@@ -89,7 +91,7 @@ func amountOfWide(w wide, places int32) (Amount, bool) {
 
 // scaledWide returns coef × 10^k at places 0, k ≥ 0, when it fits 96 bits.
 func scaledWide(coef int64, k int) (Amount, bool) {
-	w := wide{hi: coef >> 63, lo: uint64(coef)}
+	w := int128{hi: coef >> 63, lo: uint64(coef)}
 	for k > 0 {
 		step := min(k, maxWideShift)
 		w = w.scaled(step)

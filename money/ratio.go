@@ -133,12 +133,6 @@ func (q Ratio) Cmp(o Ratio) int {
 	return q.rat().Cmp(o.rat())
 }
 
-// int128 is a signed 128-bit value, enough to compare two int64 products.
-type int128 struct {
-	hi int64
-	lo uint64
-}
-
 func mul128(a, b int64) (int128, bool) {
 	hi, lo := bits.Mul64(absU(a), absU(b))
 	if hi >= 1<<63 {
@@ -146,28 +140,9 @@ func mul128(a, b int64) (int128, bool) {
 	}
 	v := int128{hi: int64(hi), lo: lo}
 	if (a < 0) != (b < 0) {
-		// negate: two's complement
-		v.lo = ^v.lo + 1
-		v.hi = ^v.hi
-		if v.lo == 0 {
-			v.hi++
-		}
+		v = v.neg()
 	}
 	return v, true
-}
-
-func (x int128) cmp(y int128) int {
-	switch {
-	case x.hi < y.hi:
-		return -1
-	case x.hi > y.hi:
-		return 1
-	case x.lo < y.lo:
-		return -1
-	case x.lo > y.lo:
-		return 1
-	}
-	return 0
 }
 
 // FloatString returns q in decimal with the given number of digits after the
