@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"io"
 
 	"github.com/repayplan/repayplan/card"
@@ -58,20 +57,10 @@ func runCard(w io.Writer, o options, req plan.OfferRequest, langs []phrases) err
 	}
 	// Offers from a card statement are priced on its payoff today.
 	req.CardStatement = &st
-	set, err := plan.Offers(req)
-	if err != nil {
-		return err
-	}
-	if o.json {
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		return enc.Encode(set)
-	}
-	printScreen(w, func(l penalty.Language) []string {
+	return offerScreen(w, o, req, langs, func(l penalty.Language) []string {
 		if l == penalty.ZH {
 			return st.Chinese(0)
 		}
 		return st.English(0)
-	}, set, langs)
-	return nil
+	})
 }

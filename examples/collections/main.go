@@ -69,6 +69,18 @@ func run(w io.Writer, o options) error {
 	}
 	// Offers from a loan statement are priced on its payoff today.
 	req.LoanStatement = &st
+	return offerScreen(w, o, req, langs, func(l penalty.Language) []string {
+		if l == penalty.ZH {
+			return st.Chinese()
+		}
+		return st.English()
+	})
+}
+
+// offerScreen prices the offers of req, whose statement the caller has
+// set, and writes them: as JSON with -json, else as the agent's screen,
+// the account's explanation (explain, per language) first.
+func offerScreen(w io.Writer, o options, req plan.OfferRequest, langs []phrases, explain func(penalty.Language) []string) error {
 	set, err := plan.Offers(req)
 	if err != nil {
 		return err
@@ -78,12 +90,7 @@ func run(w io.Writer, o options) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(set)
 	}
-	printScreen(w, func(l penalty.Language) []string {
-		if l == penalty.ZH {
-			return st.Chinese()
-		}
-		return st.English()
-	}, set, langs)
+	printScreen(w, explain, set, langs)
 	return nil
 }
 
