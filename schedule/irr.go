@@ -34,7 +34,7 @@ var (
 // derives the APR and effective annual rate from it.
 func solveRates(received money.Amount, flows []Flow, perYear int64) (Rates, error) {
 	if v, ok := solveDiscountFast(received, flows); ok {
-		if r, close, err := roundRates(v, perYear); err == nil && !close {
+		if r, close, err := roundRatesFast(v, perYear); err == nil && !close {
 			return r, nil
 		}
 	}

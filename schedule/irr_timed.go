@@ -18,7 +18,7 @@ func solveTimed(received money.Amount, flows []Flow, at []timing, perYear int64)
 		return solveRates(received, flows, perYear)
 	}
 	if v, ok := solveTimedFast(received, flows, at); ok {
-		if r, close, err := roundRates(v, perYear); err == nil && !close {
+		if r, close, err := roundRatesFast(v, perYear); err == nil && !close {
 			return r, nil
 		}
 	}

@@ -113,7 +113,7 @@ func (p *plainPass) rates(perYear int64) (Rates, *xirrProblem, bool) {
 	if !ok {
 		return Rates{}, nil, false
 	}
-	r, close, err := roundRates(v, perYear)
+	r, close, err := roundRatesFast(v, perYear)
 	if err != nil || close {
 		return Rates{}, nil, false
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"math/bits"
 	"slices"
 
 	"github.com/repayplan/repayplan/money"
@@ -105,6 +106,15 @@ type xirrProblem struct {
 	c    []*big.Int // the amounts on the common scale, built by coefs
 	// normalized: sorted and merged by day, u or cf set.
 	normalized bool
+	// The gaps between consecutive days (findGaps): gapState 0 before
+	// they are looked at, 1 when every gap is gapLo + a bit of gapSet,
+	// −1 when they spread wider.
+	gapState int8
+	gapSet   uint32
+	gapLo    int64
+	// receipts (set with the gaps): the flows in units are one outlay on
+	// day 0 and receipts after it, for settled.
+	receipts bool
 }
 
 func newXIRRProblem(n int) *xirrProblem {
@@ -208,7 +218,6 @@ const (
 // clearly inside its rounding interval.
 func (p *xirrProblem) solve(monotone bool, guess float64) (money.Rate, error) {
 	p.normalize()
-	noRoot := money.Errorf("flows", "no rate of return between −99 %% and +10 000 %% a year")
 	if monotone {
 		// One outlay then receipts: Σ c·u^d − P rises with u, so the root
 		// lies in the bracket exactly when the signs at its ends differ,
@@ -228,7 +237,7 @@ func (p *xirrProblem) solve(monotone bool, guess float64) (money.Rate, error) {
 		// far from 0) unless the flows nearly cancel: then ask big.Float.
 		lo, hi := p.evalBig(big.NewFloat(xirrLo), finalPrec), p.evalBig(big.NewFloat(xirrHi), finalPrec)
 		if lo.Sign() == hi.Sign() {
-			return money.Rate{}, noRoot
+			return money.Rate{}, money.Errorf("flows", "no rate of return between −99 %% and +10 000 %% a year")
 		}
 	}
 	if u, ok := p.searchFloat(); ok {
@@ -309,7 +318,7 @@ func (p *xirrProblem) newtonFloat(u float64) (float64, bool) {
 		if next <= 0 {
 			next = u / 2
 		}
-		if math.Abs(step) <= 1e-15*u {
+		if math.Abs(step) <= 1e-15*u || step > 0 && p.settled(u, step) {
 			return next, true
 		}
 		u = next
@@ -317,9 +326,41 @@ func (p *xirrProblem) newtonFloat(u float64) (float64, bool) {
 	return 0, false
 }
 
+// settled reports whether the Newton step s > 0 from u provably left
+// u − s within 10^−17·u of the root r — below the float64 evaluation's own
+// noise, so that stopping there loses nothing to another step. It holds
+// for flows of one outlay at day 0 and receipts on days 1 to D (findGaps
+// notes which problems are such), where Σ c·u^d − P is increasing and
+// convex: from the right of the root the error e = u − r is at most
+// s·D/(1 − s·D/u) (f' ≤ (D/u)(f + P), f ≥ f'(r)·e ≥ (P/r)·e); the error
+// after the step is f″(η)e²/(2f'(u)) ≤ (D−1)e²/(2r); and once D²s ≤
+// r/100, e ≤ 1.01·s. A monthly mortgage's second step (near 2·10^−11
+// over 360 months) settles it, sparing the third evaluation.
+func (p *xirrProblem) settled(u, s float64) bool {
+	if p.gapState == 0 {
+		p.findGaps()
+	}
+	if !p.receipts {
+		return false
+	}
+	D := float64(p.days[len(p.days)-1])
+	r := u - 2*s*D // below the root: e ≤ 2·s·D here
+	if !(r > 0) || D*D*s > 0.01*r {
+		return false
+	}
+	e := 1.01 * s
+	return D*e*e/(2*r) <= 1e-17*r
+}
+
 // fFloat is Σ c·u^d and its derivative by Horner's rule from the last day
 // down (the first day is day 0).
 func (p *xirrProblem) fFloat(u float64) (float64, float64) {
+	if p.gapState == 0 {
+		p.findGaps()
+	}
+	if p.gapState > 0 {
+		return p.fFloatTable(u)
+	}
 	// The powers of u for the few distinct gaps, looked up in the loop
 	// itself: a call per day would cost more than the arithmetic.
 	var gaps [8]int64
@@ -349,6 +390,61 @@ func (p *xirrProblem) fFloat(u float64) (float64, float64) {
 			q *= pw
 		}
 		q += p.coef(j)
+	}
+	return q, dq
+}
+
+// gapSpan is the widest range of gaps between consecutive days that
+// fFloatTable takes: a monthly schedule's are 28 to 31 days, moved by a
+// calendar a few more.
+const gapSpan = 32
+
+// findGaps notes which gaps between consecutive days occur, when they lie
+// within gapSpan of the smallest (gapState 1), for fFloatTable.
+func (p *xirrProblem) findGaps() {
+	p.gapState = -1
+	n := len(p.days)
+	if n < 2 {
+		return
+	}
+	p.receipts = p.u != nil && p.days[0] == 0 && p.u[0] < 0
+	for j := 1; j < n && p.receipts; j++ {
+		p.receipts = p.u[j] >= 0
+	}
+	lo, hi := p.days[1]-p.days[0], p.days[1]-p.days[0]
+	for j := 1; j < n-1; j++ {
+		g := p.days[j+1] - p.days[j]
+		lo, hi = min(lo, g), max(hi, g)
+	}
+	if hi-lo >= gapSpan {
+		return
+	}
+	var set uint32
+	for j := 0; j < n-1; j++ {
+		set |= 1 << (p.days[j+1] - p.days[j] - lo)
+	}
+	p.gapLo, p.gapSet, p.gapState = lo, set, 1
+}
+
+// fFloatTable is fFloat with the powers of u (and gap·u^gap/u, for the
+// derivative) for every gap that occurs computed once, then looked up by
+// the gap itself: a loop with neither a search nor a division per day.
+func (p *xirrProblem) fFloatTable(u float64) (float64, float64) {
+	var pows, dpows [gapSpan]float64
+	for set := p.gapSet; set != 0; set &= set - 1 {
+		k := bits.TrailingZeros32(set)
+		gap := float64(p.gapLo + int64(k))
+		pw := math.Pow(u, gap)
+		pows[k], dpows[k] = pw, gap*pw/u
+	}
+	days, lo := p.days, p.gapLo
+	n := len(days)
+	q, dq := p.coef(n-1), 0.0
+	for j := n - 2; j >= 0; j-- {
+		k := uint(days[j+1]-days[j]-lo) % gapSpan // always below gapSpan
+		pw := pows[k]
+		dq = dq*pw + q*dpows[k]
+		q = q*pw + p.coef(j)
 	}
 	return q, dq
 }
