@@ -19,26 +19,41 @@ type Policy struct {
 // min(max(round(Σ percent × balance), floor), Σ balances). The products are
 // summed exactly and rounded once, as a statement prints one figure.
 func (p Policy) Due(names []string, amounts []money.Amount, rnd money.Rounding) money.Amount {
-	// Balances owed whole are summed as amounts and the fractions as
-	// exact ratios; the two meet once, before the one rounding.
-	var part money.Ratio
-	var whole, total money.Amount
+	// A balance times its percent is an exact decimal (MulRate), so the
+	// balances owed whole and the parts are summed exactly and rounded
+	// once.
+	var raw, total money.Amount
 	for i, a := range amounts {
 		total = total.Add(a)
 		if pct, ok := p.Percent[names[i]]; ok {
 			if !a.IsZero() && !pct.IsZero() {
-				part = part.Add(a.Ratio().Mul(pct.Ratio()))
+				raw = raw.Add(a.MulRate(pct))
 			}
 			continue
 		}
-		whole = whole.Add(a)
+		raw = raw.Add(a)
 	}
-	raw := whole.Ratio()
-	if !part.IsZero() {
-		raw = raw.Add(part)
+	if raw.Overflowed() {
+		// A product past 96 bits (a balance of 10^15 at a percent of 12
+		// places): the same sum in exact ratios.
+		raw = money.RoundRatio(p.dueRatio(names, amounts), rnd)
 	}
-	m := money.Max(money.RoundRatio(raw, rnd), p.Floor)
+	m := money.Max(raw.Round(rnd), p.Floor)
 	return money.Min(m, total).Round(rnd)
+}
+
+// dueRatio is Due's unrounded sum as an exact ratio, for amounts whose
+// products with their percents do not fit an Amount.
+func (p Policy) dueRatio(names []string, amounts []money.Amount) money.Ratio {
+	var raw money.Ratio
+	for i, a := range amounts {
+		if pct, ok := p.Percent[names[i]]; ok {
+			raw = raw.Add(a.Ratio().Mul(pct.Ratio()))
+			continue
+		}
+		raw = raw.Add(a.Ratio())
+	}
+	return raw
 }
 
 // Check validates p: every percent between 0 and 1 and a floor that is a

@@ -1,6 +1,9 @@
 package money
 
-import "math/bits"
+import (
+	"math/big"
+	"math/bits"
+)
 
 // The wide path: amounts whose coefficients pass int64 — totals checked
 // against ResultLimit, balances of 10^15 at 12 places — are compared and
@@ -101,4 +104,29 @@ func scaledWide(coef int64, k int) (Amount, bool) {
 		k -= step
 	}
 	return amountOfWide(w, 0)
+}
+
+// MulRate returns the exact product a × r, at a's places plus r's: a
+// decimal times a decimal needs no rounding. (A minimum payment sums
+// such products before its one rounding.) It runs in 128 bits and falls
+// to math/big only when the coefficients' product passes 96 bits, where it
+// is an overflow.
+func (a Amount) MulRate(r Rate) Amount {
+	if a.Overflowed() {
+		return overflow(a.Sign() * r.Sign())
+	}
+	places := a.places + r.places
+	if a.small() {
+		hi, lo := bits.Mul64(absU(a.u), absU(r.coef))
+		w := int128{hi: int64(hi), lo: lo}
+		if hi < 1<<31 { // within 96 bits, so the sign fits too
+			if (a.u < 0) != (r.coef < 0) {
+				w = w.neg()
+			}
+			if p, ok := amountOfWide(w, places); ok {
+				return p
+			}
+		}
+	}
+	return fromBig(new(big.Int).Mul(a.coef(), big.NewInt(r.coef)), places)
 }

@@ -65,3 +65,29 @@ func TestNewScaledAgreesWithBig(t *testing.T) {
 		}
 	}
 }
+
+// TestMulRateIsExact: a × r is the exact rational product on random
+// amounts and rates, or an overflow exactly when that needs more than 95
+// bits of coefficient.
+func TestMulRateIsExact(t *testing.T) {
+	r := rand.New(rand.NewPCG(17, 18))
+	for range 100_000 {
+		a, ra := randomWideAmount(r)
+		coef := r.Int64() >> r.IntN(64)
+		if r.IntN(2) == 0 {
+			coef = -coef
+		}
+		rate := NewRate(coef, r.IntN(13))
+		got := a.MulRate(rate)
+		want := new(big.Rat).Mul(ra, rate.Ratio().Rat())
+		if n := new(big.Int).Mul(a.coef(), big.NewInt(coef)); n.BitLen() > 95 {
+			if !got.Overflowed() {
+				t.Fatalf("%s × %s = %s, want an overflow", a, rate, got)
+			}
+			continue
+		}
+		if got.Overflowed() || got.Rat().Cmp(want) != 0 || got.Places() != a.Places()+int(rate.places) {
+			t.Fatalf("%s × %s = %s, want %s", a, rate, got, want.FloatString(24))
+		}
+	}
+}

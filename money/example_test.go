@@ -65,3 +65,11 @@ func ExampleError() {
 	// true principal true
 	// principal: must be a decimal number, got "12.5.0"
 }
+
+// A decimal amount times a decimal rate is exact: no rounding until the
+// caller rounds, as a minimum payment sums its parts first.
+func ExampleAmount_MulRate() {
+	part := money.MustParse("1234.56").MulRate(money.MustParseRate("0.015"))
+	fmt.Println(part, part.Round(money.NewRounding(2, money.HalfUp)))
+	// Output: 18.51840 18.52
+}
