@@ -74,7 +74,7 @@ type ledger struct {
 	capAmount  money.Amount
 	capped     bool
 	segStart   money.Date // start of the open segment
-	contSegs   []int32    // indices of its contingent segments, resolved at the grace end
+	contHead   int32      // its last contingent segment's link in engine.contChain, plus one; 0 for none
 }
 
 func (l *ledger) unpaid() money.Amount {
@@ -102,8 +102,9 @@ type engine struct {
 	unapplied    money.Amount
 	allocations  []Allocation // backing store the payments' allocations are cut from
 	explain      Explanation
-	nextStart    int // installments before it have been opened (or skipped)
-	nextGrace    int // installments before it have had their grace end
+	nextStart    int        // installments before it have been opened (or skipped)
+	nextGrace    int        // installments before it have had their grace end
+	contChain    []contLink // the contingent segments of every installment, chained per installment (ledger.contHead)
 }
 
 // init sets e up to accrue a, which has been validated.
@@ -362,7 +363,8 @@ func (e *engine) close(l *ledger, x money.Date) {
 	if e.contingent && !x.After(l.graceEnd) {
 		seg.Status = Contingent
 		l.contingent = l.contingent.Add(amt)
-		l.contSegs = append(l.contSegs, int32(len(e.explain.Segments)))
+		e.contChain = append(e.contChain, contLink{seg: int32(len(e.explain.Segments)), next: l.contHead})
+		l.contHead = int32(len(e.contChain))
 	} else {
 		l.accrued = l.accrued.Add(amt)
 		e.setOwed(l, PenaltyComponent, l.owed[PenaltyComponent].Add(amt))
@@ -395,12 +397,19 @@ func (e *engine) resolveContingent(l *ledger, owed bool) {
 		e.setOwed(l, PenaltyComponent, l.owed[PenaltyComponent].Add(l.contingent))
 	}
 	// Its contingent segments are interleaved with other installments';
-	// their indices were kept, so resolving touches only them.
-	for _, i := range l.contSegs {
-		e.explain.Segments[i].Status = status
+	// their chain was kept, so resolving touches only them.
+	for j := l.contHead; j != 0; j = e.contChain[j-1].next {
+		e.explain.Segments[e.contChain[j-1].seg].Status = status
 	}
-	l.contingent, l.contSegs = money.Amount{}, nil
+	l.contingent, l.contHead = money.Amount{}, 0
 }
+
+// contLink is one contingent segment in its installment's chain: the
+// segment's index and the link before it (plus one; 0 ends the chain).
+// One chain store for all installments keeps the ledgers free of
+// pointers, so the GC need not scan them, and costs one growing slice
+// instead of one per installment.
+type contLink struct{ seg, next int32 }
 
 func (e *engine) assessLateFee(l *ledger, x money.Date, unpaid money.Amount) {
 	rule := e.pol.LateFee
