@@ -208,8 +208,9 @@ func checkList(field string, l []int) error {
 		return money.Errorf(field, "must list at most %d terms, got %d", maxListed, len(l))
 	}
 	for i, n := range l {
-		if err := checkPeriods(field+"["+strconv.Itoa(i)+"]", n); err != nil {
-			return err
+		// The field's name is built only for an error.
+		if err := checkPeriods("", n); err != nil {
+			return money.Within(field+"["+strconv.Itoa(i)+"]", err)
 		}
 	}
 	return nil

@@ -68,8 +68,8 @@ func (o Outstanding) round(rnd money.Rounding) Outstanding {
 // check validates each component under field.
 func (o Outstanding) check(field string, rnd money.Rounding) error {
 	for _, c := range o.components() {
-		if err := checkMoney(field+"."+c.name, c.amount, rnd); err != nil {
-			return err
+		if err := checkMoney(c.name, c.amount, rnd); err != nil {
+			return money.Within(field, err) // the path built only for an error
 		}
 	}
 	return nil
@@ -103,8 +103,8 @@ func (f Fractions) check(field string) error {
 		name string
 		r    money.Rate
 	}{{"principal", f.Principal}, {"interest", f.Interest}, {"fee", f.Fee}, {"penalty", f.Penalty}, {"late_fee", f.LateFee}} {
-		if err := checkFraction(field+"."+c.name, c.r); err != nil {
-			return err
+		if err := checkFraction(c.name, c.r); err != nil {
+			return money.Within(field, err)
 		}
 	}
 	return nil
