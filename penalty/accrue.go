@@ -24,6 +24,15 @@ func Accrue(a Account) (Statement, error) {
 // ctxEvery dates), so a caller's deadline bounds the work of even the
 // largest valid account.
 func AccrueContext(ctx context.Context, a Account) (Statement, error) {
+	return accrue(ctx, a, true)
+}
+
+// accrue is AccrueContext; without explain (BatchOptions.Balances) the
+// statement's balances and totals are the same, and its explanation keeps
+// only the policy and the due-date moves: no segment, late-fee, payment or
+// waiver record is built, and no sentence. The record budget still bounds
+// the work, counted as if they were.
+func accrue(ctx context.Context, a Account, explain bool) (Statement, error) {
 	if ctx == nil {
 		return Statement{}, money.Errorf("ctx", "is required (use context.Background())")
 	}
@@ -34,18 +43,20 @@ func AccrueContext(ctx context.Context, a Account) (Statement, error) {
 		return Statement{}, err
 	}
 	var e engine // on the stack: only the records it builds are allocated
-	e.init(a)
+	e.init(a, !explain)
 	if err := e.checkRange(); err != nil {
 		return Statement{}, err
 	}
 	e.bound = e.explanationBound()
 	e.budgeted = e.bound.total() > MaxExplanationRecords
-	e.explain.Segments = make([]Segment, 0, min(e.bound.segments, MaxExplanationRecords+1))
+	if explain {
+		e.explain.Segments = make([]Segment, 0, min(e.bound.segments, MaxExplanationRecords+1))
+	}
 	if err := e.run(ctx); err != nil {
 		return Statement{}, err
 	}
 	s := e.statement()
-	if len(a.Explain) > 0 {
+	if explain && len(a.Explain) > 0 {
 		// A copy for the renderers' method values, so that only a request
 		// asking for sentences moves a Statement to the heap.
 		c := s
@@ -105,12 +116,18 @@ type engine struct {
 	nextStart    int        // installments before it have been opened (or skipped)
 	nextGrace    int        // installments before it have had their grace end
 	contChain    []contLink // the contingent segments of every installment, chained per installment (ledger.contHead)
+	// brief keeps no records (BatchOptions.Balances); the budget counts
+	// them all the same.
+	brief                bool
+	segments, allocCount int // segment and payment-allocation records made
 }
 
-// init sets e up to accrue a, which has been validated.
-func (e *engine) init(a Account) {
+// init sets e up to accrue a, which has been validated; brief keeps no
+// explanation records.
+func (e *engine) init(a Account, brief bool) {
 	p := a.Policy
 	*e = engine{
+		brief:      brief,
 		asOf:       a.AsOf,
 		pol:        p,
 		alloc:      p.allocation(),
@@ -166,11 +183,15 @@ func (e *engine) init(a Account) {
 	// Segments are sized by AccrueContext from their bound. Late fees are
 	// sized by the installments due, not all of them: a 30-year loan's
 	// statement has a few hundred installments not yet due.
+	e.active = make([]int, 0, len(e.ls))
+	e.explain.Waivers = []WaiverApplication{}
+	if brief {
+		e.explain.Segments, e.explain.LateFees, e.explain.Payments = []Segment{}, []LateFeeAssessment{}, []PaymentApplication{}
+		return
+	}
 	e.explain.LateFees = make([]LateFeeAssessment, 0, due)
 	e.explain.Payments = make([]PaymentApplication, 0, len(e.payments))
 	e.allocations = make([]Allocation, 0, 4*len(e.payments))
-	e.active = make([]int, 0, len(e.ls))
-	e.explain.Waivers = []WaiverApplication{}
 }
 
 // sortDates sorts ds by their day numbers as int32 keys: slices.Sort on
@@ -360,16 +381,22 @@ func (e *engine) close(l *ledger, x money.Date) {
 			l.capped = true
 		}
 	}
+	e.segments++
 	if e.contingent && !x.After(l.graceEnd) {
 		seg.Status = Contingent
 		l.contingent = l.contingent.Add(amt)
+		if e.brief {
+			return
+		}
 		e.contChain = append(e.contChain, contLink{seg: int32(len(e.explain.Segments)), next: l.contHead})
 		l.contHead = int32(len(e.contChain))
 	} else {
 		l.accrued = l.accrued.Add(amt)
 		e.setOwed(l, PenaltyComponent, l.owed[PenaltyComponent].Add(amt))
 	}
-	e.explain.Segments = append(e.explain.Segments, seg)
+	if !e.brief {
+		e.explain.Segments = append(e.explain.Segments, seg)
+	}
 }
 
 // endGraces handles installments whose grace ends at the start of x
@@ -424,7 +451,9 @@ func (e *engine) assessLateFee(l *ledger, x money.Date, unpaid money.Amount) {
 	}
 	l.assessed = l.assessed.Add(a.Amount)
 	e.setOwed(l, LateFeeComponent, l.owed[LateFeeComponent].Add(a.Amount))
-	e.explain.LateFees = append(e.explain.LateFees, a)
+	if !e.brief {
+		e.explain.LateFees = append(e.explain.LateFees, a)
+	}
 }
 
 // dailyRates converts the policy's penalty rate into exact daily rates.

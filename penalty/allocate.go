@@ -10,6 +10,12 @@ import (
 // date, then to those not yet due (a prepayment), each group walked by the
 // policy's scope and component order; the rest is unapplied.
 func (e *engine) pay(p Payment) {
+	if e.brief {
+		nDue := e.dueBy(p.Date)
+		left := e.allocate(0, nDue, p.Amount, nil)
+		e.unapplied = e.unapplied.Add(e.allocate(nDue, len(e.ls), left, nil))
+		return
+	}
 	rec := PaymentApplication{Date: p.Date, Amount: p.Amount.Round(e.pol.Rounding)}
 	nDue := e.dueBy(p.Date)
 	first := len(e.allocations)
@@ -58,7 +64,10 @@ func (e *engine) take(k int, c Component, left money.Amount, out *[]Allocation) 
 	}
 	a := money.Min(have, left)
 	e.setOwed(l, c, have.Sub(a))
-	*out = append(*out, Allocation{Installment: k + 1, Component: c, Amount: a.Round(e.pol.Rounding)})
+	e.allocCount++
+	if out != nil { // nil in a brief run: no records
+		*out = append(*out, Allocation{Installment: k + 1, Component: c, Amount: a.Round(e.pol.Rounding)})
+	}
 	return left.Sub(a)
 }
 
@@ -91,8 +100,14 @@ func (e *engine) waive(w Waiver) {
 			continue
 		}
 		e.setOwed(l, w.Component, have.Sub(a))
+		if e.brief {
+			continue
+		}
 		total = total.Add(a)
 		rec.Applied = append(rec.Applied, Allocation{Installment: k + 1, Component: w.Component, Amount: a.Round(e.pol.Rounding)})
+	}
+	if e.brief {
+		return
 	}
 	rec.Total = total.Round(e.pol.Rounding)
 	e.explain.Waivers = append(e.explain.Waivers, rec)

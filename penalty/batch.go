@@ -23,6 +23,13 @@ type BatchOptions struct {
 	// bounds the accounts (and statements) in memory at once. Negative or
 	// above MaxBuffer is an error.
 	Buffer int
+	// Balances, when true, makes each statement carry its balances and
+	// totals only: the same installments and totals as Accrue's, but an
+	// Explanation without segment, late-fee, payment or waiver records,
+	// and no Sentences — what a book run that keeps only balances needs,
+	// at a fraction of the memory. The zero value explains every
+	// statement in full.
+	Balances bool
 }
 
 // Bounds of BatchOptions.
@@ -116,7 +123,7 @@ func AccrueAll[K any](ctx context.Context, asOf money.Date, accounts iter.Seq2[K
 	var wg sync.WaitGroup
 	wg.Add(workers)
 	for range workers {
-		go batchWorker(ctx, jobs, results, quit, &wg)
+		go batchWorker(ctx, !opts.Balances, jobs, results, quit, &wg)
 	}
 	defer func() {
 		close(quit)
@@ -183,7 +190,7 @@ type batchJob[K any] struct {
 // batchWorker accrues jobs until jobs is closed, skipping what is left
 // once quit is closed. Each account is accrued under ctx, so a batch
 // cancelled mid-account stops that account too.
-func batchWorker[K any](ctx context.Context, jobs <-chan batchJob[K], results chan<- BatchResult[K], quit <-chan struct{}, wg *sync.WaitGroup) {
+func batchWorker[K any](ctx context.Context, explain bool, jobs <-chan batchJob[K], results chan<- BatchResult[K], quit <-chan struct{}, wg *sync.WaitGroup) {
 	defer wg.Done()
 	for j := range jobs {
 		select {
@@ -192,7 +199,7 @@ func batchWorker[K any](ctx context.Context, jobs <-chan batchJob[K], results ch
 		default:
 		}
 		r := BatchResult[K]{Index: j.index, Key: j.key}
-		r.Statement, r.Err = accrueRecovered(ctx, j.account)
+		r.Statement, r.Err = accrueRecovered(ctx, j.account, explain)
 		results <- r
 	}
 }
@@ -200,11 +207,11 @@ func batchWorker[K any](ctx context.Context, jobs <-chan batchJob[K], results ch
 // accrueRecovered is AccrueContext, with a panic (a bug: Accrue never
 // panics on any input) reported as that account's error rather than
 // taking the whole batch, and the process, down.
-func accrueRecovered(ctx context.Context, a Account) (s Statement, err error) {
+func accrueRecovered(ctx context.Context, a Account, explain bool) (s Statement, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			s, err = Statement{}, fmt.Errorf("penalty: Accrue panicked: %v", p)
 		}
 	}()
-	return AccrueContext(ctx, a)
+	return accrue(ctx, a, explain)
 }

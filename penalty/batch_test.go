@@ -310,3 +310,45 @@ func TestBatchBadArguments(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, 3, n)
 }
+
+// TestBatchBalances: with Balances every statement is a full accrual's
+// with the explanation's records left out — the same installments,
+// totals, days past due, bucket and unapplied amount, the policy and the
+// due-date moves — and the same error where there is one.
+func TestBatchBalances(t *testing.T) {
+	accounts := batchAccounts(7, 2000)
+	// The record budget counts what a brief run does not keep: a forgiving
+	// grace over 1 200 installments cut by 160 payment dates is refused
+	// alike, and with 80 payment dates computed alike.
+	for _, payments := range []int{160, 80} {
+		p := heavyPolicy()
+		p.GraceDays, p.Base = 3650, penalty.PrincipalAndInterest
+		a := penalty.Account{Installments: monthlyDues(money.MustParseDate("1928-01-10"), 1200), Policy: p}
+		for k := range payments {
+			a.Payments = append(a.Payments, penalty.Payment{Date: money.MustParseDate("2027-01-01").AddDays(2 * k), Amount: money.New(1, 2)})
+		}
+		accounts = append(accounts, a)
+	}
+	brief := 0
+	err := penalty.AccrueAll(context.Background(), batchAsOf, slices.All(accounts), penalty.BatchOptions{Balances: true},
+		func(r penalty.BatchResult[int]) error {
+			a := accounts[r.Index]
+			a.AsOf = batchAsOf
+			want, wantErr := penalty.Accrue(a)
+			require.Equal(t, wantErr, r.Err, "account %d", r.Index)
+			if heavy := r.Index - (len(accounts) - 2); heavy >= 0 {
+				require.Equal(t, heavy == 0, wantErr != nil, "the heavy account with %d payments", []int{160, 80}[heavy])
+			}
+			if wantErr != nil {
+				return nil
+			}
+			want.Explanation.Segments, want.Explanation.LateFees = []penalty.Segment{}, []penalty.LateFeeAssessment{}
+			want.Explanation.Payments, want.Explanation.Waivers = []penalty.PaymentApplication{}, []penalty.WaiverApplication{}
+			want.Sentences = nil
+			require.Equal(t, want, r.Statement, "account %d", r.Index)
+			brief++
+			return nil
+		})
+	require.NoError(t, err)
+	require.Greater(t, brief, len(accounts)/2)
+}

@@ -145,7 +145,11 @@
 // overflowed result.
 //
 // [AccrueContext] checks its context between event dates; [AccrueAll]
-// accrues each account under the batch's context.
+// accrues each account under the batch's context. A book run that keeps
+// only balances sets [BatchOptions].Balances: each statement then has the
+// same installments and totals but no explanation records — no segment,
+// late-fee, payment or waiver record is built, which is most of an
+// accrual's memory — while the record limit still bounds the work.
 //
 // Every error is a *money.Error naming the field, matching
 // errors.Is(err, money.ErrInvalid), except the context's own error.

@@ -1,9 +1,12 @@
 package penalty_test
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"math/rand/v2"
+	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/repayplan/repayplan/internal/vectors"
@@ -82,5 +85,20 @@ func FuzzAccrue(f *testing.F) {
 		}
 		_ = s.Chinese()
 		_ = s.English()
+		// A balances-only accrual has the same figures.
+		err = penalty.AccrueAll(context.Background(), a.AsOf, slices.All([]penalty.Account{a}),
+			penalty.BatchOptions{Workers: 1, Balances: true}, func(r penalty.BatchResult[int]) error {
+				if r.Err != nil {
+					return r.Err
+				}
+				if !reflect.DeepEqual(r.Statement.Installments, s.Installments) || !reflect.DeepEqual(r.Statement.Totals, s.Totals) ||
+					r.Statement.Bucket != s.Bucket || r.Statement.DaysPastDue != s.DaysPastDue {
+					t.Fatalf("balances-only statement %+v differs from %+v", r.Statement, s)
+				}
+				return nil
+			})
+		if err != nil {
+			t.Fatal(err)
+		}
 	})
 }

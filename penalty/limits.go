@@ -105,7 +105,7 @@ func (e *engine) explanationBound() recordBound {
 // the waivers'; segments are cut by both kinds of date, and are shared
 // between them by their numbers of distinct dates.
 func (e *engine) overBudget() error {
-	segs, allocs, waived := len(e.explain.Segments), len(e.allocations), e.waiverVisits
+	segs, allocs, waived := e.segments, e.allocCount, e.waiverVisits
 	if segs+allocs+waived <= MaxExplanationRecords {
 		return nil
 	}

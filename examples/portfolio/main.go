@@ -223,7 +223,7 @@ func run(ctx context.Context, cfg config, stdout, stderr io.Writer) error {
 func accrueBook(ctx context.Context, src io.Reader, asOf money.Date, workers int, done *atomic.Int64) (*summary, error) {
 	accounts, readErr := decodeLines(src, runtime.GOMAXPROCS(0), asOf)
 	var sum summary
-	err := penalty.AccrueAll(ctx, asOf, accounts, penalty.BatchOptions{Workers: workers},
+	err := penalty.AccrueAll(ctx, asOf, accounts, penalty.BatchOptions{Workers: workers, Balances: true},
 		func(r penalty.BatchResult[lineKey]) error {
 			sum.add(r)
 			done.Add(1)

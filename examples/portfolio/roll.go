@@ -40,7 +40,7 @@ func rollBook(ctx context.Context, src io.Reader, from, to money.Date, workers i
 	accounts, readErr := decodeLines(src, runtime.GOMAXPROCS(0), from, to)
 	sum := rollSummary{roll: book.Roll{From: from, To: to}}
 	var first penalty.BatchResult[rollKey]
-	err := penalty.AccrueAll(ctx, money.Date{}, twice(accounts, from, to), penalty.BatchOptions{Workers: workers},
+	err := penalty.AccrueAll(ctx, money.Date{}, twice(accounts, from, to), penalty.BatchOptions{Workers: workers, Balances: true},
 		func(r penalty.BatchResult[rollKey]) error {
 			if !r.Key.second {
 				first = r
