@@ -16,6 +16,11 @@ const (
 	// so that its results decode again. Requests are held to maxAmountExp
 	// by DecodeJSON's strict pass and by each field's validation.
 	maxResultExp = 27
+	// maxRateResultExp is what Rate.UnmarshalJSON accepts: the largest
+	// rate a result reports is an effective annual rate of 10^12 (the
+	// schedule package refuses to report more), so its results decode
+	// again. Requests are held to maxRateExp by DecodeJSON's strict pass.
+	maxRateResultExp = 12
 )
 
 // maxExponentDigits bounds the exponent of "1e999999999"-style input so it

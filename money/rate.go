@@ -10,7 +10,9 @@ import (
 // Rate is a decimal fraction such as "0.049" (4.9 %) or "0.0005" (万分之五 a
 // day). It carries no unit: the field it sits in says whether it is annual,
 // monthly or daily. The zero Rate is 0. Rates are exact, at most 12 decimal
-// places, and at most 10^6 in magnitude.
+// places, and at most 10^6 in magnitude as input (ParseRate, requests);
+// UnmarshalJSON also reads the larger rates results report (an effective
+// annual rate up to 10^12), so every result decodes again.
 type Rate struct {
 	coef   int64
 	places int32
@@ -106,7 +108,7 @@ func (r Rate) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
 // UnmarshalJSON accepts a JSON string (or number) holding a decimal.
 func (r *Rate) UnmarshalJSON(b []byte) error {
 	s := unquote(b)
-	p, reason := parseDecimal(s, maxRateExp)
+	p, reason := parseDecimal(s, maxRateResultExp)
 	if reason != "" {
 		return typeError(strconv.Quote(clip(s)), reason, Rate{})
 	}

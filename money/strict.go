@@ -23,9 +23,10 @@ import (
 //   - an object holds no key twice;
 //   - a struct's keys match its fields' JSON names exactly;
 //   - an Amount or a Rate is written as a string ("1000.00"), never as a
-//     JSON number, which other JSON tools read as a binary float, and an
-//     Amount keeps to the input bound |x| ≤ 10^15 (results, which may be
-//     larger, decode with the type's own wider bound);
+//     JSON number, which other JSON tools read as a binary float; an
+//     Amount keeps to the input bound |x| ≤ 10^15 and a Rate to 10^6
+//     (results, which may be larger, decode with the types' own wider
+//     bounds);
 //   - a field tagged `required:"true"` is present (and not null) whenever
 //     the object that holds it is.
 //
@@ -178,10 +179,14 @@ func (w *walker) check(n *jnode, t reflect.Type, path string) error {
 		if n.kind == 'n' {
 			return Errorf(path, "must be a decimal written as a string (\"%s\"), got the JSON number %s", n.text, n.text)
 		}
-		if t == amountType && n.kind == 's' {
-			// A request's amounts keep to the input bound; the type's own
-			// decoder takes the wider range of results.
-			if _, reason := parseDecimal(n.text, maxAmountExp); reason != "" {
+		if n.kind == 's' {
+			// A request's amounts and rates keep to the input bounds; the
+			// types' own decoders take the wider range of results.
+			bound := maxAmountExp
+			if t == rateType {
+				bound = maxRateExp
+			}
+			if _, reason := parseDecimal(n.text, bound); reason != "" {
 				return Errorf(path, "%s, got %s", reason, shown(n.text))
 			}
 		}

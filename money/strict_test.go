@@ -144,3 +144,28 @@ func TestWrongValueNamedBeforeMissingOne(t *testing.T) {
 	require.True(t, errors.As(err, &e))
 	assert.Equal(t, "as_of", e.Field, "%v", err)
 }
+
+// A request's rate keeps to 10^6, while a result's effective annual rate
+// of up to 10^12 decodes again (found by FuzzDoAPR: 1000188.724662).
+func TestRateBoundsRequestAndResult(t *testing.T) {
+	var res struct {
+		EAR money.Rate `json:"effective_annual_rate"`
+	}
+	if err := json.Unmarshal([]byte(`{"effective_annual_rate":"1000188.724662"}`), &res); err != nil {
+		t.Fatalf("a result's rate of 10^6.0001 must decode: %v", err)
+	}
+	if got := res.EAR.String(); got != "1000188.724662" {
+		t.Fatalf("decoded %s", got)
+	}
+	if err := json.Unmarshal([]byte(`{"effective_annual_rate":"1000000000000.1"}`), &res); err == nil {
+		t.Fatal("a rate above 10^12 must not decode")
+	}
+	var req struct {
+		Rate money.Rate `json:"annual_rate"`
+	}
+	err := money.DecodeJSON([]byte(`{"annual_rate":"1000188.724662"}`), &req)
+	var me *money.Error
+	if !errors.As(err, &me) || me.Field != "annual_rate" {
+		t.Fatalf("a request's rate above 10^6 must be refused naming the field, got %v", err)
+	}
+}
