@@ -180,15 +180,15 @@ func (e *engine) init(a Account, brief bool) {
 	}
 	e.payments = onOrBefore(a.Payments, a.AsOf, func(p Payment) money.Date { return p.Date })
 	e.waivers = onOrBefore(a.Waivers, a.AsOf, func(w Waiver) money.Date { return w.Date })
-	// Segments are sized by AccrueContext from their bound. Late fees are
-	// sized by the installments due, not all of them: a 30-year loan's
-	// statement has a few hundred installments not yet due.
 	e.active = make([]int, 0, len(e.ls))
 	e.explain.Waivers = []WaiverApplication{}
 	if brief {
 		e.explain.Segments, e.explain.LateFees, e.explain.Payments = []Segment{}, []LateFeeAssessment{}, []PaymentApplication{}
 		return
 	}
+	// Segments are sized by AccrueContext from their bound. Late fees are
+	// sized by the installments due, not all of them: a 30-year loan's
+	// statement has a few hundred installments not yet due.
 	e.explain.LateFees = make([]LateFeeAssessment, 0, due)
 	e.explain.Payments = make([]PaymentApplication, 0, len(e.payments))
 	e.allocations = make([]Allocation, 0, 4*len(e.payments))
