@@ -10,22 +10,24 @@ import (
 // date, then to those not yet due (a prepayment), each group walked by the
 // policy's scope and component order; the rest is unapplied.
 func (e *engine) pay(p Payment) {
+	out := &e.allocations
 	if e.brief {
-		nDue := e.dueBy(p.Date)
-		left := e.allocate(0, nDue, p.Amount, nil)
-		e.unapplied = e.unapplied.Add(e.allocate(nDue, len(e.ls), left, nil))
-		return
+		out = nil // a balances-only run keeps no allocation records
 	}
-	rec := PaymentApplication{Date: p.Date, Amount: p.Amount.Round(e.pol.Rounding)}
 	nDue := e.dueBy(p.Date)
 	first := len(e.allocations)
-	left := e.allocate(0, nDue, p.Amount, &e.allocations)
-	left = e.allocate(nDue, len(e.ls), left, &e.allocations)
-	// A full slice expression, so no later append can write into it.
-	rec.Allocations = e.allocations[first:len(e.allocations):len(e.allocations)]
-	rec.Unapplied = left.Round(e.pol.Rounding)
+	left := e.allocate(0, nDue, p.Amount, out)
+	left = e.allocate(nDue, len(e.ls), left, out)
 	e.unapplied = e.unapplied.Add(left)
-	e.explain.Payments = append(e.explain.Payments, rec)
+	if e.brief {
+		return
+	}
+	// A full slice expression, so no later append can write into it.
+	e.explain.Payments = append(e.explain.Payments, PaymentApplication{
+		Date: p.Date, Amount: p.Amount.Round(e.pol.Rounding),
+		Allocations: e.allocations[first:len(e.allocations):len(e.allocations)],
+		Unapplied:   left.Round(e.pol.Rounding),
+	})
 }
 
 // dueBy returns how many installments are due on or before x (they are in
