@@ -151,15 +151,26 @@ func (a Amount) Abs() Amount {
 
 // Add returns a + b.
 func (a Amount) Add(b Amount) Amount {
-	if a.places == b.places && a.small() && b.small() {
-		if s := a.u + b.u; (s > a.u) == (b.u > 0) {
-			return Amount{u: s, hi: int32(s >> 63), places: a.places}
+	if a.places == b.places && a.places >= 0 {
+		// The 96-bit coefficients added in two words: the sum is canonical
+		// whenever its high word fits, so wide amounts take this path too.
+		lo, c := bits.Add64(uint64(a.u), uint64(b.u), 0)
+		if h := int64(a.hi) + int64(b.hi) + int64(c); h == int64(int32(h)) {
+			return Amount{u: int64(lo), hi: int32(h), places: a.places}
 		}
 	}
 	return addSlow(a, b)
 }
 
 func addSlow(a, b Amount) Amount {
+	// Adding a zero that has no more places than the other operand (such
+	// as the zero Amount, where a sum starts) needs no alignment.
+	if b.u == 0 && b.hi == 0 && b.places >= 0 && b.places <= a.places {
+		return a
+	}
+	if a.u == 0 && a.hi == 0 && a.places >= 0 && a.places <= b.places {
+		return b
+	}
 	if x, y, p, ok := align(a, b); ok {
 		if s := x + y; (s > x) == (y > 0) {
 			return Amount{u: s, hi: int32(s >> 63), places: p}
@@ -190,9 +201,11 @@ func overflow(sign int) Amount {
 
 // Sub returns a − b.
 func (a Amount) Sub(b Amount) Amount {
-	if a.places == b.places && a.small() && b.small() {
-		if s := a.u - b.u; (s < a.u) == (b.u > 0) {
-			return Amount{u: s, hi: int32(s >> 63), places: a.places}
+	if a.places == b.places && a.places >= 0 {
+		// As in Add, in two words.
+		lo, c := bits.Sub64(uint64(a.u), uint64(b.u), 0)
+		if h := int64(a.hi) - int64(b.hi) - int64(c); h == int64(int32(h)) {
+			return Amount{u: int64(lo), hi: int32(h), places: a.places}
 		}
 	}
 	return addSlow(a, b.Neg())
@@ -223,6 +236,16 @@ func sign64(n int64) int {
 
 // Cmp compares a and b: −1 if a < b, 0 if equal, +1 if a > b.
 func (a Amount) Cmp(b Amount) int {
+	if a.places == b.places && a.small() && b.small() {
+		// The common case, two amounts at the same places, without align.
+		switch {
+		case a.u < b.u:
+			return -1
+		case a.u > b.u:
+			return 1
+		}
+		return 0
+	}
 	if a.Overflowed() || b.Overflowed() {
 		return cmpOverflow(a, b)
 	}
@@ -282,9 +305,15 @@ func Max(a, b Amount) Amount {
 // Round returns a rounded by r.
 // The result is written with exactly r.Places() places.
 func (a Amount) Round(r Rounding) Amount {
-	if a.small() && int(a.places) == r.Places() {
-		return a // already at places: most amounts, which are whole minor units
+	if a.places == int32(r.off)+DefaultPlaces {
+		// Already at places (most amounts: whole minor units), wide or not:
+		// nothing to round. Kept this small so that it inlines.
+		return a
 	}
+	return a.round(r)
+}
+
+func (a Amount) round(r Rounding) Amount {
 	if a.small() && int(a.places) < r.Places() {
 		if u, ok := mul64(a.u, r.Places()-int(a.places)); ok {
 			return Amount{u: u, hi: int32(u >> 63), places: int32(r.Places())}

@@ -91,3 +91,40 @@ func TestMulRateIsExact(t *testing.T) {
 		}
 	}
 }
+
+// TestAddCmpAgreeWithBig holds Add, Sub and Cmp — their same-places and
+// zero-operand fast paths as well as the aligned and wide ones — to exact
+// rational arithmetic, and the sum's places to the larger of the two.
+func TestAddCmpAgreeWithBig(t *testing.T) {
+	r := rand.New(rand.NewPCG(15, 16))
+	draw := func() (Amount, *big.Rat) {
+		switch r.IntN(4) {
+		case 0: // a zero at some places, the zero Amount among them
+			p := r.IntN(4)
+			return New(0, p), new(big.Rat)
+		case 1: // a small amount at 0–3 places
+			c, p := r.Int64N(2_000_000)-1_000_000, r.IntN(4)
+			return New(c, p), new(big.Rat).SetFrac(big.NewInt(c), pow10Big(p))
+		}
+		return randomWideAmount(r)
+	}
+	for range 200_000 {
+		a, ra := draw()
+		b, rb := draw()
+		if got, want := a.Cmp(b), ra.Cmp(rb); got != want {
+			t.Fatalf("%s.Cmp(%s) = %d, want %d", a, b, got, want)
+		}
+		for _, c := range []struct {
+			name string
+			got  Amount
+			want *big.Rat
+		}{{"+", a.Add(b), new(big.Rat).Add(ra, rb)}, {"-", a.Sub(b), new(big.Rat).Sub(ra, rb)}} {
+			if c.got.Overflowed() {
+				continue // beyond 95 bits at the larger places
+			}
+			if c.got.Rat().Cmp(c.want) != 0 || c.got.Places() != max(a.Places(), b.Places()) {
+				t.Fatalf("%s %s %s = %s, want %s at %d places", a, c.name, b, c.got, c.want.FloatString(12), max(a.Places(), b.Places()))
+			}
+		}
+	}
+}

@@ -37,8 +37,12 @@ func (e *Error) Is(target error) bool { return target == ErrInvalid }
 // returned unchanged.
 func Within(parent string, err error) error {
 	if err == nil || parent == "" {
-		return err
+		return err // the valid case, inlined at every call
 	}
+	return within(parent, err)
+}
+
+func within(parent string, err error) error {
 	var e *Error
 	if !errors.As(err, &e) {
 		return err

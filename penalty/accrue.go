@@ -51,6 +51,10 @@ func accrue(ctx context.Context, a Account, explain bool) (Statement, error) {
 	e.budgeted = e.bound.total() > MaxExplanationRecords
 	if explain {
 		e.explain.Segments = make([]Segment, 0, min(e.bound.segments, MaxExplanationRecords+1))
+		if e.contingent {
+			// A link per contingent segment, sized once rather than grown.
+			e.contChain = make([]contLink, 0, cap(e.explain.Segments))
+		}
 	}
 	if err := e.run(ctx); err != nil {
 		return Statement{}, err
@@ -79,6 +83,7 @@ type ledger struct {
 	graceEnd   money.Date // D+g+1: late fee assessed, contingent penalty resolved
 	end        money.Date // no accrual from here: min(as_of, D+S)
 	owed       [5]money.Amount
+	base       money.Amount // what penalty accrues on: principal, plus interest under PrincipalAndInterest; kept by setOwed
 	accrued    money.Amount // payable penalty ever accrued
 	contingent money.Amount // accrued in a forgiving grace, not yet payable
 	assessed   money.Amount // late fees charged
@@ -103,7 +108,8 @@ type engine struct {
 	contingent bool      // forgive with g > 0: grace accrual is contingent
 	hasCap     bool
 	rates      dailyRates
-	active     []int // installments with an open segment, in number order
+	feeRate    money.Ratio // the late fee's rate, converted once
+	active     []int       // installments with an open segment, in number order
 	owing      owedSet
 	// bound is the records' upper bound from the counts; when it is over
 	// MaxExplanationRecords the run is budgeted: checked after each step.
@@ -135,6 +141,7 @@ func (e *engine) init(a Account, brief bool) {
 		contingent: p.GraceMode == Forgive && p.GraceDays > 0,
 		hasCap:     p.Cap != nil,
 		rates:      newDailyRates(p.PenaltyRate),
+		feeRate:    p.LateFee.Rate.Ratio(),
 		owing:      newOwedSet(len(a.Installments)),
 	}
 	// The statement must not share memory with the caller's account.
@@ -147,9 +154,15 @@ func (e *engine) init(a Account, brief bool) {
 	e.explain.Policy.Calendar.Holidays = slices.Clone(p.Calendar.Holidays)
 	e.explain.Policy.Calendar.Workdays = slices.Clone(p.Calendar.Workdays)
 	due := 0 // installments due by as_of: only they accrue or are charged
+	// Sums start from a zero at the rounding's places, which the amounts
+	// added to them have: every Add then takes money's same-places path.
+	zero := money.New(0, p.Rounding.Places())
+	e.unapplied = zero
 	for k, in := range a.Installments {
 		l := &e.ls[k]
 		l.number = k + 1
+		l.owed[PenaltyComponent], l.owed[LateFeeComponent] = zero, zero
+		l.accrued, l.contingent, l.assessed = zero, zero, zero
 		// Everything below counts from the effective due date D.
 		l.contract, l.due = in.DueDate, p.EffectiveDueDate(in.DueDate)
 		if l.due != l.contract {
@@ -191,7 +204,9 @@ func (e *engine) init(a Account, brief bool) {
 	// statement has a few hundred installments not yet due.
 	e.explain.LateFees = make([]LateFeeAssessment, 0, due)
 	e.explain.Payments = make([]PaymentApplication, 0, len(e.payments))
-	e.allocations = make([]Allocation, 0, 4*len(e.payments))
+	// A payment on an overdue account typically settles several components
+	// of a few installments: sized for that, grown past it.
+	e.allocations = make([]Allocation, 0, 8*len(e.payments))
 }
 
 // sortDates sorts ds by their day numbers as int32 keys: slices.Sort on
@@ -334,20 +349,22 @@ func (e *engine) openSegments(x money.Date) {
 	}
 }
 
-// setOwed sets what l owes of c, keeping e.owing in step.
+// setOwed sets what l owes of c, keeping e.owing and l.base in step.
 func (e *engine) setOwed(l *ledger, c Component, v money.Amount) {
 	l.owed[c] = v
 	e.owing.set(c, l.number-1, v.IsPositive())
+	if c == PrincipalComponent || c == InterestComponent {
+		// Kept here, the one place owed changes, rather than added up on
+		// every event date for every accruing installment.
+		l.base = l.owed[PrincipalComponent]
+		if e.pol.Base == PrincipalAndInterest {
+			l.base = l.base.Add(l.owed[InterestComponent])
+		}
+	}
 }
 
 // base is what penalty accrues on now.
-func (e *engine) base(l *ledger) money.Amount {
-	b := l.owed[PrincipalComponent]
-	if e.pol.Base == PrincipalAndInterest {
-		b = b.Add(l.owed[InterestComponent])
-	}
-	return b
-}
+func (e *engine) base(l *ledger) money.Amount { return l.base }
 
 // room is what the cap still allows an installment to accrue or be charged.
 func (e *engine) room(l *ledger) money.Amount {
@@ -441,7 +458,7 @@ type contLink struct{ seg, next int32 }
 func (e *engine) assessLateFee(l *ledger, x money.Date, unpaid money.Amount) {
 	rule := e.pol.LateFee
 	r := e.pol.Rounding
-	fee := rule.Charge(unpaid, r)
+	fee := rule.charge(unpaid, r, e.feeRate)
 	a := LateFeeAssessment{Installment: l.number, Date: x, Unpaid: unpaid.Round(r), Rule: rule, Computed: fee, Amount: fee}
 	if e.hasCap {
 		if room := e.room(l); fee.Cmp(room) > 0 {

@@ -8,11 +8,17 @@ import "github.com/repayplan/repayplan/money"
 // their own base (a card's 违约金 on the unpaid minimum) use it, so the
 // rule is computed in one place.
 func (f LateFee) Charge(unpaid money.Amount, r money.Rounding) money.Amount {
+	return f.charge(unpaid, r, f.Rate.Ratio())
+}
+
+// charge is Charge with f.Rate as a fraction, so that an engine charging
+// many fees converts (and reduces) the rate once.
+func (f LateFee) charge(unpaid money.Amount, r money.Rounding, rate money.Ratio) money.Amount {
 	switch f.Kind {
 	case FixedFee:
 		return f.Amount.Round(r)
 	case PercentFee:
-		fee := unpaid.MulRatio(f.Rate.Ratio(), r)
+		fee := unpaid.MulRatio(rate, r)
 		if fee.Cmp(f.Min) < 0 {
 			fee = f.Min.Round(r)
 		}

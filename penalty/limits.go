@@ -55,22 +55,26 @@ func (b recordBound) total() int { return b.segments + b.allocations + b.waivers
 //   - Waiver applications: a waiver naming an installment touches one;
 //     any other, every installment due on or before its date.
 func (e *engine) explanationBound() recordBound {
-	splits := make([]money.Date, 0, len(e.payments)+len(e.waivers))
+	// The split dates as days after as_of's origin (any fixed day will
+	// do), sorted and unique: searched as integers, without a comparison
+	// call per step.
+	splits := make([]int32, 0, len(e.payments)+len(e.waivers))
 	for _, p := range e.payments {
-		splits = append(splits, p.Date)
+		splits = append(splits, int32(p.Date.Sub(e.asOf)))
 	}
 	for _, w := range e.waivers {
-		splits = append(splits, w.Date)
+		splits = append(splits, int32(w.Date.Sub(e.asOf)))
 	}
-	sortDates(splits)
+	slices.Sort(splits)
 	splits = slices.Compact(splits)
 	// inside counts the split dates strictly between from and to.
 	inside := func(from, to money.Date) int {
-		lo, _ := slices.BinarySearchFunc(splits, from, func(d, t money.Date) int { return d.Compare(t) })
-		for lo < len(splits) && !splits[lo].After(from) {
-			lo++
+		f, t := int32(from.Sub(e.asOf)), int32(to.Sub(e.asOf))
+		lo, found := slices.BinarySearch(splits, f)
+		if found {
+			lo++ // from itself is not inside
 		}
-		hi, _ := slices.BinarySearchFunc(splits, to, func(d, t money.Date) int { return d.Compare(t) })
+		hi, _ := slices.BinarySearch(splits, t)
 		return max(hi-lo, 0)
 	}
 	var b recordBound
@@ -154,6 +158,7 @@ func (e *engine) checkRange() error {
 	}
 	var total money.Amount
 	worst, worstAt := money.Amount{}, -1
+	feeRate := e.feeRate
 	for k := range e.ls {
 		l := &e.ls[k]
 		owed := l.unpaid()
@@ -170,7 +175,7 @@ func (e *engine) checkRange() error {
 		case FixedFee:
 			fee = f.Amount
 		case PercentFee:
-			fee = money.Max(f.Min, owed.MulRatio(f.Rate.Ratio(), up).Add(unit))
+			fee = money.Max(f.Min, owed.MulRatio(feeRate, up).Add(unit))
 		}
 		sum := owed.Add(pen).Add(fee)
 		total = total.Add(sum)

@@ -1,0 +1,41 @@
+package money
+
+import (
+	"math/big"
+	"math/rand/v2"
+	"testing"
+)
+
+// TestCheckAmountAgreesWithRule holds CheckAmount, with its int64 fast
+// path, to the rule written out in exact rationals: |a| ≤ 10^15 and no
+// more than MaxPlaces places that matter. The draws sit around the bound at
+// every places, where a wrong power of ten would show.
+func TestCheckAmountAgreesWithRule(t *testing.T) {
+	r := rand.New(rand.NewPCG(17, 18))
+	limit := new(big.Rat).SetInt(pow10Big(15))
+	for i := range 100_000 {
+		var a Amount
+		switch i % 3 {
+		case 0: // within a few units of ±10^15 at 0–14 places
+			p := r.IntN(15)
+			c := new(big.Int).Mul(pow10Big(15), pow10Big(p))
+			c.Add(c, big.NewInt(r.Int64N(7)-3))
+			if r.IntN(2) == 0 {
+				c.Neg(c)
+			}
+			a = fromBig(c, int32(p))
+		case 1:
+			a = New(r.Int64(), r.IntN(19)) // any int64 at 0–18 places
+		default:
+			a, _ = randomWideAmount(r)
+		}
+		if a.Overflowed() {
+			continue // 10^29 and more is past 96 bits: not an amount
+		}
+		abs := new(big.Rat).Abs(a.Rat())
+		want := abs.Cmp(limit) <= 0 && a.FitsPlaces(MaxPlaces)
+		if got := CheckAmount("x", a) == nil; got != want {
+			t.Fatalf("CheckAmount(%s) passes = %v, want %v", a, got, want)
+		}
+	}
+}
