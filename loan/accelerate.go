@@ -14,7 +14,7 @@ func (l *ledger) accelerate(a Account, acct penalty.Account) (*AccelerationNote,
 	acc := a.Accelerate
 	note := &AccelerationNote{Date: acc.On}
 	if acc.AfterDays != nil {
-		st, _, err := accrue(acct, a.Terms.Rounding.Places())
+		st, _, err := l.accrue(acct, a.Terms.Rounding.Places())
 		if err != nil {
 			return nil, err
 		}
@@ -37,6 +37,7 @@ type settledBy struct {
 // whose principal + interest + fee is still unpaid after every payment and
 // waiver dated before D + A.
 func (l *ledger) trigger(afterDays int, asOf money.Date, st penalty.Statement, note *AccelerationNote) bool {
+	l.all()
 	cuts := make([][]settledBy, len(l.inst))
 	add := func(d money.Date, al penalty.Allocation) {
 		switch al.Component {
@@ -83,6 +84,7 @@ func (l *ledger) trigger(afterDays int, asOf money.Date, st penalty.Statement, n
 // terms' day count, and no fee.
 func (l *ledger) replaceAfter(note *AccelerationNote) {
 	x := note.Date
+	l.all()
 	kept := l.dueBy(x)
 	if kept == len(l.inst) {
 		return // nothing was due after X

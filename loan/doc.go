@@ -66,7 +66,8 @@
 //
 // A 30-year loan has hundreds of installments not yet due that accrue
 // nothing. The engine runs on the installments due by as_of, the next
-// one and any a waiver names, and the rest are listed as scheduled —
+// one and any a waiver names, and the rest are listed as scheduled
+// straight from the schedule's rows, their sums taken from its totals —
 // unless a payment ran past all of those, allocation is by component, a
 // calendar moves a later due date, or amounts are finer than the
 // policy's rounding, when the whole ledger is accrued. A test compares

@@ -11,12 +11,16 @@ import (
 func (l *ledger) statement(a Account, st penalty.Statement, rest tail, note *AccelerationNote) Statement {
 	r := l.terms.Rounding
 	out := Statement{Statement: st}
+	// The three lists share one array, each capped at the installments
+	// its dates allow, so that none grows past another.
+	past, dueBy := l.dueBefore(a.AsOf), l.dueBy(a.AsOf)
+	lists := make([]int, len(st.Installments))
 	out.Explanation = Explanation{Explanation: st.Explanation, Acceleration: note,
-		Split: Split{PastDue: []int{}, DueToday: []int{}, NotYetDue: make([]int, 0, len(st.Installments)-l.dueBy(a.AsOf))}}
+		Split: Split{PastDue: lists[:0:past], DueToday: lists[past:past:dueBy], NotYetDue: lists[dueBy:dueBy]}}
 	if note != nil {
 		out.AcceleratedOn = note.Date
 	}
-	var due, past Owed
+	var due, pastDue Owed
 	later := rest.sum
 	for k := range st.Installments[:rest.from] {
 		b := &st.Installments[k]
@@ -32,7 +36,7 @@ func (l *ledger) statement(a Account, st penalty.Statement, rest tail, note *Acc
 				out.Explanation.Split.NotYetDue = append(out.Explanation.Split.NotYetDue, k+1)
 			}
 		case d.Before(a.AsOf):
-			past.add(b)
+			pastDue.add(b)
 			due.add(b)
 			if open {
 				out.Explanation.Split.PastDue = append(out.Explanation.Split.PastDue, k+1)
@@ -44,10 +48,12 @@ func (l *ledger) statement(a Account, st penalty.Statement, rest tail, note *Acc
 			}
 		}
 	}
+	untouched := out.Explanation.Split.NotYetDue
 	for k := rest.from; k < len(st.Installments); k++ {
-		out.Explanation.Split.NotYetDue = append(out.Explanation.Split.NotYetDue, k+1)
+		untouched = append(untouched, k+1)
 	}
-	out.AmountDue, out.PastDue = due.rounded(r), past.rounded(r)
+	out.Explanation.Split.NotYetDue = untouched
+	out.AmountDue, out.PastDue = due.rounded(r), pastDue.rounded(r)
 	out.NotYetDue = Scheduled{Principal: later.Principal.Round(r), Interest: later.Interest.Round(r), Fee: later.Fee.Round(r)}
 	out.Payoff, out.Explanation.Payoff = l.payoff(a, st, due, later)
 	return out
@@ -137,7 +143,7 @@ func (l *ledger) payoff(a Account, st penalty.Statement, due Owed, later Schedul
 		}
 		if b := opening.Sub(cum); b.IsPositive() {
 			exact = exact.Add(b.Ratio().Mul(t.DayCount.YearFrac(cur, next)))
-			note.Pieces = append(note.Pieces, l.pieces(b, cur, next)...)
+			note.Pieces = l.appendPieces(note.Pieces, b, cur, next)
 		}
 		for i < len(ap) && ap[i].date == next {
 			cum, i = cum.Add(ap[i].amount), i+1
@@ -192,10 +198,9 @@ func (l *ledger) payoff(a Account, st penalty.Statement, due Owed, later Schedul
 	return p, note
 }
 
-// pieces writes one payoff piece, split at 1 January under act/act so that
-// each sentence has one basis.
-func (l *ledger) pieces(b money.Amount, from, to money.Date) []InterestPiece {
-	var out []InterestPiece
+// appendPieces appends one payoff piece to out, split at 1 January under
+// act/act so that each sentence has one basis.
+func (l *ledger) appendPieces(out []InterestPiece, b money.Amount, from, to money.Date) []InterestPiece {
 	if l.terms.DayCount == money.ActAct {
 		for y := from.Year() + 1; y <= to.Year(); y++ {
 			jan1 := money.NewDate(y, 1, 1)

@@ -1,6 +1,7 @@
 package loan_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"testing"
@@ -76,6 +77,11 @@ func randomAccount(r *rand.Rand) (loan.Account, schedule.Schedule) {
 	if err != nil {
 		panic(err)
 	}
+	return randomLedger(r, t, s), s
+}
+
+// randomLedger draws the account of a loan of terms t and schedule s.
+func randomLedger(r *rand.Rand, t schedule.Terms, s schedule.Schedule) loan.Account {
 	last := s.Rows[len(s.Rows)-1].DueDate
 	a := loan.Account{Terms: t, Policy: randomPolicy(r)}
 	a.AsOf = t.StartDate.AddDays(r.IntN(last.Sub(t.StartDate) + 60))
@@ -107,7 +113,7 @@ func randomAccount(r *rand.Rand) (loan.Account, schedule.Schedule) {
 			a.Waivers = nil
 		}
 	}
-	return a, s
+	return a
 }
 
 // Paying the payoff today settles the loan: a follow-up statement with
@@ -210,5 +216,88 @@ func TestPropertySplitAddsUp(t *testing.T) {
 		require.False(t, s.Payoff.Interest.IsNegative() || s.Payoff.Fee.IsNegative())
 		_ = s.Chinese()
 		_ = s.English()
+	}
+}
+
+// The shortcut (the engine on the installments due by as_of and the next
+// one, the rest listed straight from the schedule's rows) gives the
+// statement the engine gives on every installment: the same JSON byte for
+// byte, and the same values, on random accounts of short and long loans,
+// with what turns the shortcut off or makes it round (allocation by
+// component, a calendar, waivers naming later installments, a policy
+// rounding finer than the terms', an acceleration) drawn often.
+func TestPropertyShortcutMatchesGeneralPath(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 8))
+	n := cases(1500)
+	shortcuts := 0
+	for i := range n {
+		a := randomShortcutAccount(r)
+		want, shortcut, err1 := loan.AccrueGeneral(a)
+		got, err2 := loan.Accrue(a)
+		require.Equal(t, err1 == nil, err2 == nil, "case %d", i)
+		if err1 != nil {
+			require.Equal(t, err1.Error(), err2.Error(), "case %d", i)
+			continue
+		}
+		if shortcut {
+			shortcuts++
+		}
+		wj, err := json.Marshal(want)
+		require.NoError(t, err)
+		gj, err := json.Marshal(got)
+		require.NoError(t, err)
+		require.Equal(t, string(wj), string(gj), "case %d (shortcut %v): %+v", i, shortcut, a)
+		require.Equal(t, want, got, "case %d", i)
+	}
+	require.Greater(t, shortcuts, n/4, "the shortcut must be exercised")
+}
+
+// randomShortcutAccount draws an account for the shortcut's test: half of
+// them 5 to 30 years long, seen anywhere in their life.
+func randomShortcutAccount(r *rand.Rand) loan.Account {
+	for {
+		t := randomTerms(r)
+		if r.IntN(2) == 0 {
+			t.Periods = 60 + r.IntN(301)
+			if t.Grace.Periods > 0 {
+				t.Grace.Periods = 1 + r.IntN(12)
+			}
+		}
+		if r.IntN(6) == 0 {
+			t.Rounding = money.NewRounding(r.IntN(2)*2, money.Mode(r.IntN(2))) // whole units or cents
+		}
+		s, err := schedule.Amortize(t)
+		if err != nil {
+			continue // terms these draws cannot amortize: validation is tested elsewhere
+		}
+		a := randomLedger(r, t, s)
+		switch r.IntN(6) {
+		case 0:
+			a.Policy.Rounding = money.NewRounding(3+r.IntN(2), money.Mode(r.IntN(2))) // finer than the terms'
+		case 1:
+			a.Policy.Calendar = money.Calendar{Preset: money.PresetWeekends}
+			a.Policy.BusinessDay = money.BusinessDay(r.IntN(3))
+		}
+		if r.IntN(5) == 0 {
+			a.Waivers = append(a.Waivers, penalty.Waiver{Date: a.AsOf, Component: penalty.InterestComponent,
+				Amount: money.MustParse("1"), Installment: 1 + r.IntN(len(s.Rows))})
+		}
+		switch r.IntN(8) {
+		case 0:
+			n := 1 + r.IntN(120)
+			a.Accelerate = &loan.Acceleration{AfterDays: &n}
+		case 1:
+			if a.AsOf.After(t.StartDate) {
+				a.Accelerate = &loan.Acceleration{On: t.StartDate.AddDays(1 + r.IntN(a.AsOf.Sub(t.StartDate)))}
+			}
+		}
+		if r.IntN(4) == 0 {
+			pct := money.NewRate(int64(r.IntN(30)), 3)
+			a.PrepaymentFee = &loan.PrepaymentFee{Percent: &pct}
+		}
+		if r.IntN(4) == 0 {
+			a.Explain = []penalty.Language{penalty.ZH, penalty.EN}
+		}
+		return a
 	}
 }

@@ -14,7 +14,8 @@ import (
 
 // The shortcut of accrue (engine on the head, tail listed as scheduled)
 // gives exactly what penalty.Accrue gives on the whole ledger, on random
-// loans whose payments often run ahead of schedule.
+// loans whose payments often run ahead of schedule, whether the ledger's
+// installments were all made beforehand or are made as asked for.
 func TestTailShortcutMatchesEngine(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 8))
 	shortcuts := 0
@@ -29,7 +30,17 @@ func TestTailShortcutMatchesEngine(t *testing.T) {
 		}
 		s, err := schedule.Amortize(tm)
 		require.NoError(t, err)
-		l := newLedger(tm, s.Rows)
+		if r.IntN(5) == 0 && len(s.Rows) > 2 {
+			// A row that asks for nothing (as a full grace's) anywhere,
+			// the tail included: it is no installment, and the tail's
+			// sums taken from the totals must leave it out.
+			s.Rows[r.IntN(len(s.Rows))].Payment = money.Amount{}
+			s = schedule.FromRows(s.Rows, tm.Rounding)
+		}
+		l := newLedger(tm, s)
+		if len(l.all()) == 0 {
+			continue // a loan at 0 % whose one paying row was taken
+		}
 		a := penalty.Account{Installments: l.inst, AsOf: tm.StartDate.AddDays(r.IntN(400)),
 			Policy: penalty.Policy{PenaltyRate: penalty.PenaltyRate{Rate: money.MustParseRate("0.0005"), Unit: penalty.Daily},
 				GraceDays: r.IntN(4), LateFee: penalty.LateFee{Kind: penalty.FixedFee, Amount: money.MustParse("15")}}}
@@ -51,11 +62,17 @@ func TestTailShortcutMatchesEngine(t *testing.T) {
 			a.Waivers = []penalty.Waiver{{Date: a.AsOf, Component: penalty.InterestComponent, Amount: money.MustParse("1"),
 				Installment: 1 + r.IntN(len(l.inst))}}
 		}
-		if headLen(a, 2) < len(a.Installments) {
+		if _, _, ok := newLedger(tm, s).head(a, 2); ok {
 			shortcuts++
 		}
 		want, err1 := penalty.Accrue(a)
-		got, rest, err2 := accrue(a, 2)
+		lazy := newLedger(tm, s)
+		if i%2 == 0 {
+			lazy.all()
+		}
+		b := a
+		b.Installments = nil // accrue takes them from the ledger
+		got, rest, err2 := lazy.accrue(b, 2)
 		require.Equal(t, err1 == nil, err2 == nil, "case %d", i)
 		if err1 != nil {
 			require.Equal(t, err1.Error(), err2.Error())
