@@ -60,9 +60,18 @@ func (p Policy) dueRatio(names []string, amounts []money.Amount) money.Ratio {
 // whole, non-negative number of rnd's minor units. Errors name the field
 // below the policy ("percent.purchases", "floor").
 func (p Policy) Check(rnd money.Rounding) error {
-	for _, n := range Names(p.Percent) {
-		if err := money.CheckRate("percent."+n, p.Percent[n], 0, 1); err != nil {
-			return err
+	// The percents are looked over in the map's order first, which needs
+	// neither the sorted names nor the fields' names; only a policy that
+	// breaks a rule is checked again in order, for the first field.
+	valid := true
+	for _, r := range p.Percent {
+		valid = valid && money.CheckRate("", r, 0, 1) == nil
+	}
+	if !valid {
+		for _, n := range Names(p.Percent) {
+			if err := money.CheckRate("percent."+n, p.Percent[n], 0, 1); err != nil {
+				return err
+			}
 		}
 	}
 	return CheckMoney("floor", p.Floor, rnd)

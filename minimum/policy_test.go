@@ -46,6 +46,17 @@ func TestCheck(t *testing.T) {
 	err := p.Check(rnd)
 	require.ErrorIs(t, err, money.ErrInvalid)
 	require.Contains(t, err.Error(), "percent.purchases")
+	// Of several percents out of range, the first by name is reported,
+	// whatever the map's order.
+	for range 20 {
+		p = minimum.Policy{Percent: map[string]money.Rate{
+			"c": money.MustParseRate("2"), "a": money.MustParseRate("0.5"), "b": money.MustParseRate("-1"), "d": money.MustParseRate("3"),
+		}}
+		err = p.Check(rnd)
+		require.ErrorIs(t, err, money.ErrInvalid)
+		require.Equal(t, "percent.b: must be between 0 and 1, got -1", err.Error())
+	}
+	require.NoError(t, minimum.Policy{Percent: map[string]money.Rate{"a": money.MustParseRate("1"), "b": {}}}.Check(rnd))
 	err = minimum.Policy{Floor: money.MustParse("0.001")}.Check(rnd)
 	require.ErrorIs(t, err, money.ErrInvalid)
 	require.Contains(t, err.Error(), "floor")

@@ -1,6 +1,8 @@
 package plan
 
 import (
+	"slices"
+
 	"github.com/repayplan/repayplan/internal/enum"
 	"github.com/repayplan/repayplan/money"
 	"github.com/repayplan/repayplan/schedule"
@@ -52,15 +54,23 @@ func (d *DeferredInterest) UnmarshalText(b []byte) error {
 // terms.principal, against the rows' payments). Penalty does not accrue on
 // a deferred row: it is not due.
 func Defer(d Deferral) (schedule.Schedule, error) {
-	t := d.Terms
-	orig, err := schedule.Amortize(t) // validates the terms
+	orig, err := schedule.Amortize(d.Terms) // validates the terms
 	if err != nil {
 		return schedule.Schedule{}, money.Within("terms", err)
 	}
+	return d.on(orig.Rows, nil)
+}
+
+// on is Defer on orig, the rows Amortize built from d's terms (which are
+// thereby valid): the offer builder amortizes its deferral terms once for
+// all the deferrals it offers. orig is only read. The rows are written into
+// dst's array when it has room for them (a new array otherwise).
+func (d Deferral) on(orig, dst []schedule.Row) (schedule.Schedule, error) {
 	if err := d.check(); err != nil {
 		return schedule.Schedule{}, err
 	}
-	rows := d.rows(orig.Rows)
+	t := d.Terms
+	rows := d.rows(orig, dst)
 	s, err := t.Price(schedule.FromRows(rows, t.Rounding)) // rates by the rows' due dates
 	if err != nil {
 		return schedule.Schedule{}, money.Within("terms", err)
@@ -68,21 +78,22 @@ func Defer(d Deferral) (schedule.Schedule, error) {
 	return s, nil
 }
 
-// rows builds the deferred schedule from the original rows.
-func (d Deferral) rows(orig []schedule.Row) []schedule.Row {
+// rows builds the deferred schedule from the original rows, in one array
+// of its n + k rows: dst's, when it has room.
+func (d Deferral) rows(orig, dst []schedule.Row) []schedule.Row {
 	t, m, k := d.Terms, d.FromPeriod, d.Periods
 	n := len(orig)
-	rows := make([]schedule.Row, 0, n+k)
-	rows = append(rows, orig[:m-1]...)
+	rows := slices.Grow(dst[:0], n+k)[:m-1+k] // each row written below
+	copy(rows, orig[:m-1])
 	balance := t.Principal.Round(t.Rounding)
 	if m > 1 {
 		balance = orig[m-2].ClosingBalance
 	}
-	deferred, grown := d.deferredRows(balance)
-	rows = append(rows, deferred...)
+	deferred := rows[m-1:]
+	grown := d.deferredRows(deferred, balance)
 	switch d.Interest {
 	case Waive:
-		return append(rows, d.moved(orig[m-1:])...)
+		return d.moved(rows, orig[m-1:])
 	case Spread:
 		var interest money.Amount
 		for _, r := range deferred {
@@ -95,17 +106,18 @@ func (d Deferral) rows(orig []schedule.Row) []schedule.Row {
 	return append(rows, d.reamortized(grown)...)
 }
 
-// deferredRows returns the k rows that pay nothing, and the balance after
-// them (grown by the capitalized interest under Capitalize).
-func (d Deferral) deferredRows(balance money.Amount) ([]schedule.Row, money.Amount) {
+// deferredRows writes the k rows that pay nothing into rows, and returns
+// the balance after them (grown by the capitalized interest under
+// Capitalize).
+func (d Deferral) deferredRows(rows []schedule.Row, balance money.Amount) money.Amount {
 	t := d.Terms
 	zero := money.Amount{}.Round(t.Rounding)
-	rows := make([]schedule.Row, d.Periods)
+	prev := t.DueDate(d.FromPeriod - 1)
 	for j := range rows {
 		i := d.FromPeriod + j
 		due := t.DueDate(i)
 		r := schedule.Row{
-			Number: i, DueDate: due, Days: due.Sub(t.DueDate(i - 1)),
+			Number: i, DueDate: due, Days: due.Sub(prev),
 			OpeningBalance: balance, Principal: zero, Interest: zero, Fee: zero, Payment: zero,
 			ClosingBalance: balance,
 		}
@@ -115,36 +127,30 @@ func (d Deferral) deferredRows(balance money.Amount) ([]schedule.Row, money.Amou
 			balance = r.ClosingBalance
 		}
 		rows[j] = r
+		prev = due
 	}
-	return rows, balance
+	return balance
 }
 
 // reamortized repays balance by the method over the remaining rows, on the
 // due dates after the deferral. The fee per row stays what the terms
-// charge (on the original principal): a deferral does not reprice the fee.
+// charge (on the original principal), as Reamortize charges it: a deferral
+// does not reprice the fee.
 func (d Deferral) reamortized(balance money.Amount) []schedule.Row {
 	t := d.Terms
-	count := t.Periods - d.FromPeriod + 1
-	rows := t.Reamortize(balance, d.FromPeriod+d.Periods, count)
-	fee := t.Principal.MulRatio(t.FeeRate.Ratio(), t.Rounding)
-	for i := range rows {
-		rows[i].Fee = fee
-		rows[i].Payment = rows[i].Principal.Add(rows[i].Interest).Add(fee)
-	}
-	return rows
+	return t.Reamortize(balance, d.FromPeriod+d.Periods, t.Periods-d.FromPeriod+1)
 }
 
-// moved returns the original rows renumbered and re-dated k periods later;
-// their amounts are unchanged and their days are recounted from the new
-// dates.
-func (d Deferral) moved(orig []schedule.Row) []schedule.Row {
+// moved appends to rows the original rows renumbered and re-dated k
+// periods later; their amounts are unchanged and their days are recounted
+// from the new dates.
+func (d Deferral) moved(rows, orig []schedule.Row) []schedule.Row {
 	t := d.Terms
-	rows := make([]schedule.Row, len(orig))
-	for j, r := range orig {
+	for _, r := range orig {
 		i := r.Number + d.Periods
 		r.Number, r.DueDate = i, t.DueDate(i)
 		r.Days = r.DueDate.Sub(t.DueDate(i - 1))
-		rows[j] = r
+		rows = append(rows, r)
 	}
 	return rows
 }

@@ -21,7 +21,7 @@ type MinimumPolicy minimum.Policy
 // also takes 10 % of "principal", the name ProjectPayoff gives the
 // revolving balance, so the same policy drives a payoff projection.
 func CNCardMinimum() MinimumPolicy {
-	ten := money.MustParseRate("0.10")
+	ten := money.NewRate(10, 2) // "0.10"
 	return MinimumPolicy{
 		Percent: map[string]money.Rate{"purchases": ten, "principal": ten},
 		Floor:   money.New(10, 0),

@@ -1,7 +1,8 @@
 package plan
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 
 	"github.com/repayplan/repayplan/money"
 	"github.com/repayplan/repayplan/schedule"
@@ -42,55 +43,79 @@ type Offer struct {
 }
 
 // judge sets o.Fits and o.Reasons against the affordable payment and the
-// limits.
-func (o *Offer) judge(affordable money.Amount, l Limits) {
+// limits, the reasons appended to buf (o.Reasons stays nil when there are
+// none).
+func (o *Offer) judge(affordable money.Amount, l Limits, buf []Reason) {
+	rs := buf
 	if o.Note != "" {
-		o.Reasons = append(o.Reasons, Infeasible)
+		rs = append(rs, Infeasible)
 	} else {
 		if o.LargestPayment.Cmp(affordable) > 0 {
-			o.Reasons = append(o.Reasons, OverAffordable)
+			rs = append(rs, OverAffordable)
 		}
 		if o.APR != nil && !l.APRCap.IsZero() && o.APR.Cmp(l.APRCap) > 0 {
-			o.Reasons = append(o.Reasons, OverAPRCap)
+			rs = append(rs, OverAPRCap)
 		}
 		if o.Term > l.MaxPeriods {
-			o.Reasons = append(o.Reasons, OverTermLimit)
+			rs = append(rs, OverTermLimit)
 		}
 	}
-	o.Fits = len(o.Reasons) == 0
+	if len(rs) > 0 {
+		o.Reasons = rs
+	}
+	o.Fits = len(rs) == 0
 }
 
 // rank orders the offers that fit by total cost, then Option, term and
 // months deferred, numbering them from 1, and puts those that do not fit
-// after them in their original order.
+// after them in their original order. It orders offers in place, by
+// sorting their indices: an Offer is too large to move about while
+// sorting.
 func rank(offers []Offer) []Offer {
-	out := make([]Offer, 0, len(offers))
-	for _, o := range offers {
-		if o.Fits {
-			out = append(out, o)
+	var buf [2 + 3*maxListed]int // every offer of a request, on the stack
+	order := buf[:0]
+	for i := range offers {
+		if offers[i].Fits {
+			order = append(order, i)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return cheaper(out[i], out[j]) })
-	for i := range out {
-		out[i].Rank = i + 1
-	}
-	for _, o := range offers {
-		if !o.Fits {
-			out = append(out, o)
+	fits := len(order)
+	slices.SortStableFunc(order, func(i, j int) int { return compareCost(&offers[i], &offers[j]) })
+	for i := range offers {
+		if !offers[i].Fits {
+			order = append(order, i)
 		}
 	}
-	return out
+	permute(offers, order)
+	for i := range offers[:fits] {
+		offers[i].Rank = i + 1
+	}
+	return offers
 }
 
-func cheaper(a, b Offer) bool {
+// compareCost orders offers by total cost, then Option, term and months
+// deferred.
+func compareCost(a, b *Offer) int {
 	if c := a.TotalCost.Cmp(b.TotalCost); c != 0 {
-		return c < 0
+		return c
 	}
-	if a.Option != b.Option {
-		return a.Option < b.Option
+	return cmp.Or(cmp.Compare(a.Option, b.Option), cmp.Compare(a.Term, b.Term), cmp.Compare(a.DeferredPeriods, b.DeferredPeriods))
+}
+
+// permute puts offers[order[p]] at p for every p, following each cycle of
+// the permutation with one offer aside; it uses up order.
+func permute(offers []Offer, order []int) {
+	for p := range order {
+		if order[p] < 0 {
+			continue
+		}
+		aside := offers[p]
+		q := p
+		for order[q] != p {
+			src := order[q]
+			offers[q] = offers[src]
+			order[q], q = -1, src
+		}
+		offers[q], order[q] = aside, -1
 	}
-	if a.Term != b.Term {
-		return a.Term < b.Term
-	}
-	return a.DeferredPeriods < b.DeferredPeriods
 }

@@ -96,17 +96,20 @@ const (
 // months, nothing waived, no down payment; settlement forgiving all penalty
 // and late fee and half the interest.
 func CNCardPolicy() OfferPolicy {
+	// The rates are written as ParseRate reads "0.18", "0.006", "1" and
+	// "0.5" (a test holds them to it), not parsed: the policy prices every
+	// offers request that gives none.
 	return OfferPolicy{
-		AnnualRate:     money.MustParseRate("0.18"),
+		AnnualRate:     money.NewRate(18, 2),
 		Minimum:        CNCardMinimum(),
 		DeferralMonths: defaultDeferralMonths(),
 		DeferralTerm:   defaultDeferralTerm,
-		Installment:    Pricing{Method: PricingFlatFee, FeeRate: money.MustParseRate("0.006")},
+		Installment:    Pricing{Method: PricingFlatFee, FeeRate: money.NewRate(6, 3)},
 		Terms:          defaultTerms(),
 		SettlementDiscount: Fractions{
-			Penalty:  money.MustParseRate("1"),
-			LateFee:  money.MustParseRate("1"),
-			Interest: money.MustParseRate("0.5"),
+			Penalty:  money.NewRate(1, 0),
+			LateFee:  money.NewRate(1, 0),
+			Interest: money.NewRate(5, 1),
 		},
 	}
 }

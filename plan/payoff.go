@@ -1,6 +1,9 @@
 package plan
 
 import (
+	"math"
+	"math/bits"
+
 	"github.com/repayplan/repayplan/money"
 	"github.com/repayplan/repayplan/schedule"
 )
@@ -56,6 +59,14 @@ var projectionNames = []string{"principal", "interest"}
 
 // project runs the minimum-only projection; rate is the exact cycle rate.
 func project(balance money.Amount, rate money.Ratio, policy MinimumPolicy, rnd money.Rounding) (Payoff, error) {
+	if p, ok := projectUnits(balance, rate, policy, rnd); ok {
+		return p, nil
+	}
+	return projectAmounts(balance, rate, policy, rnd)
+}
+
+// projectAmounts is project for every case, on Amounts.
+func projectAmounts(balance money.Amount, rate money.Ratio, policy MinimumPolicy, rnd money.Rounding) (Payoff, error) {
 	zero := money.Amount{}.Round(rnd)
 	p := Payoff{TotalPaid: zero, TotalInterest: zero, FirstPayment: zero, LargestPayment: zero}
 	b := balance.Round(rnd)
@@ -82,6 +93,118 @@ func project(balance money.Amount, rate money.Ratio, policy MinimumPolicy, rnd m
 		p.LargestPayment = money.Max(p.LargestPayment, pay)
 	}
 	return p, nil
+}
+
+// projectUnits is projectAmounts on machine integers, in minor units, for
+// the common case: a balance and every cycle's interest below 2^50 units.
+// The balance only falls (a cycle whose payment would not exceed its
+// interest is an error), so no sum of a cycle nor total over MaxCycles
+// cycles comes near 2^63; the minimum's products are checked. It reports
+// false, leaving the case to projectAmounts, where a value does not fit
+// and on every error. A test holds it to projectAmounts.
+func projectUnits(balance money.Amount, rate money.Ratio, policy MinimumPolicy, rnd money.Rounding) (Payoff, bool) {
+	places := rnd.Places()
+	b, ok := balance.Round(rnd).Units(places)
+	floor, fok := policy.Floor.Units(places)
+	if !ok || !fok || b < 0 || b >= 1<<50 || floor < 0 {
+		return Payoff{}, false
+	}
+	m, ok := newUnitsMinimum(policy, rnd)
+	if !ok {
+		return Payoff{}, false
+	}
+	m.floor = floor
+	sc := money.NewScaler(rate, rnd)
+	var cycles int
+	var paid, charged, first, largest int64
+	for b > 0 {
+		cycles++
+		interest, ok := sc.Units(b)
+		if !ok || interest < 0 || interest >= 1<<50 || cycles > MaxCycles {
+			return Payoff{}, false
+		}
+		owed, ok := m.due(b, interest)
+		if !ok {
+			return Payoff{}, false
+		}
+		b += interest
+		pay := min(owed, b)
+		if pay <= interest && pay < b {
+			return Payoff{}, false
+		}
+		b -= pay
+		charged += interest
+		paid += pay
+		if cycles == 1 {
+			first = pay
+		}
+		largest = max(largest, pay)
+	}
+	return Payoff{
+		Cycles:         cycles,
+		TotalPaid:      money.New(paid, places),
+		TotalInterest:  money.New(charged, places),
+		FirstPayment:   money.New(first, places),
+		LargestPayment: money.New(largest, places),
+	}, true
+}
+
+// unitsMinimum is the minimum-payment policy of a projection in minor
+// units: min(max(round((pb·b + pi·i) / den), floor), b + i) for the
+// balance b and the cycle's interest i, pb/den and pi/den the percents of
+// "principal" and "interest" (den/den, all of it, for a balance the
+// policy does not name), as MinimumPolicy.due computes it on Amounts.
+type unitsMinimum struct {
+	pb, pi uint64
+	floor  int64
+	round  money.Scaler // × 1/den, rounded by the request's rounding
+}
+
+func newUnitsMinimum(policy MinimumPolicy, rnd money.Rounding) (unitsMinimum, bool) {
+	part := func(name string) (num, den int64, ok bool) {
+		r, named := policy.Percent[name]
+		if !named {
+			return 1, 1, true
+		}
+		num, den, ok = r.Ratio().Parts()
+		return num, den, ok && num >= 0 && num <= den
+	}
+	nb, db, okb := part(projectionNames[0])
+	ni, di, oki := part(projectionNames[1])
+	if !okb || !oki {
+		return unitsMinimum{}, false
+	}
+	// den, the least common multiple of two divisors of 10^12 at most (a
+	// rate has at most 12 places) or of 1, fits easily.
+	den := db / gcd(db, di) * di
+	return unitsMinimum{
+		pb:    uint64(nb * (den / db)),
+		pi:    uint64(ni * (den / di)),
+		round: money.NewScaler(money.NewRatio(1, den), rnd),
+	}, den > 0 && den <= 1e12
+}
+
+// due is the minimum of balance b and interest i (both ≥ 0); false when a
+// value does not fit.
+func (m *unitsMinimum) due(b, i int64) (int64, bool) {
+	hb, xb := bits.Mul64(uint64(b), m.pb)
+	hi, xi := bits.Mul64(uint64(i), m.pi)
+	x, c := bits.Add64(xb, xi, 0)
+	if hb != 0 || hi != 0 || c != 0 || x > math.MaxInt64 {
+		return 0, false
+	}
+	raw, ok := m.round.Units(int64(x))
+	if !ok {
+		return 0, false
+	}
+	return min(max(raw, m.floor), b+i), true
+}
+
+func gcd(a, b int64) int64 {
+	for b != 0 {
+		a, b = b, a%b
+	}
+	return a
 }
 
 func (r PayoffRequest) check() error {

@@ -91,36 +91,60 @@ func Restructure(r Restructuring) (Restructured, error) {
 	if err := r.check(); err != nil {
 		return Restructured{}, err
 	}
-	return r.plan()
+	f, err := r.financing()
+	if err != nil {
+		return Restructured{}, err
+	}
+	p, err := r.plan(f, nil)
+	if err != nil {
+		return Restructured{}, err
+	}
+	if p.Schedule.Priced() {
+		apr := p.Schedule.Rates.APR
+		p.APR = &apr
+	}
+	return p, nil
 }
 
-// plan computes a checked restructuring.
-func (r Restructuring) plan() (Restructured, error) {
+// financing is what a checked restructuring finances: what it waives, the
+// base left, the down payment and the amount financed. None of it depends
+// on the term or the pricing, so the offer builder works it out once for
+// all the terms of an option.
+type financing struct {
+	waived               Relief
+	base, down, financed money.Amount
+}
+
+func (r Restructuring) financing() (financing, error) {
 	rnd := r.Rounding
 	waived := r.Outstanding.Of(r.Waive, rnd)
 	base := r.Outstanding.Sub(waived).Sum().Round(rnd)
 	down, err := r.downPayment(base)
 	if err != nil {
-		return Restructured{}, err
+		return financing{}, err
 	}
-	financed := base.Sub(down)
-	s, err := r.schedule(financed)
+	return financing{waived: newRelief(waived, rnd), base: base, down: down, financed: base.Sub(down)}, nil
+}
+
+// plan computes a checked restructuring on its financing f, all but its
+// APR (which the offer builder holds with the offer's other pointees), the
+// rows written into dst's array when it has room for them (a new array
+// otherwise).
+func (r Restructuring) plan(f financing, dst []schedule.Row) (Restructured, error) {
+	rnd := r.Rounding
+	s, err := r.schedule(f.financed, dst)
 	if err != nil {
 		return Restructured{}, err
 	}
-	paid := down.Add(s.Totals.Payment).Round(rnd)
+	paid := f.down.Add(s.Totals.Payment).Round(rnd)
 	out := Restructured{
-		Waived:      newRelief(waived, rnd),
-		Base:        base,
-		DownPayment: down.Round(rnd),
-		Financed:    financed.Round(rnd),
+		Waived:      f.waived,
+		Base:        f.base,
+		DownPayment: f.down.Round(rnd),
+		Financed:    f.financed.Round(rnd),
 		Schedule:    s,
 		TotalPaid:   paid,
-		TotalCost:   paid.Sub(base).Round(rnd),
-	}
-	if s.Priced() {
-		apr := s.Rates.APR
-		out.APR = &apr
+		TotalCost:   paid.Sub(f.base).Round(rnd),
 	}
 	return out, nil
 }
@@ -145,17 +169,18 @@ func (r Restructuring) downPayment(base money.Amount) (money.Amount, error) {
 	return down, nil
 }
 
-// schedule repays financed, with its rates. An interest-free schedule's
-// payments add up to exactly what it lends, so its rate of return is
-// exactly 0 and is not solved for.
-func (r Restructuring) schedule(financed money.Amount) (schedule.Schedule, error) {
+// schedule repays financed, with its rates, in dst's array when it has
+// room (AmortizeInto). An interest-free schedule's payments add up to
+// exactly what it lends, so its rate of return is exactly 0 and is not
+// solved for.
+func (r Restructuring) schedule(financed money.Amount, dst []schedule.Row) (schedule.Schedule, error) {
 	t := r.terms(financed)
-	if r.Pricing.Method != PricingInterestFree {
-		return schedule.New(t)
-	}
-	s, err := schedule.Amortize(t)
+	s, err := schedule.AmortizeInto(dst, t)
 	if err != nil {
 		return schedule.Schedule{}, err
+	}
+	if r.Pricing.Method != PricingInterestFree {
+		return t.Price(s) // schedule.New, the rows where dst put them
 	}
 	zero := money.NewRate(0, 6)
 	s.Rates = schedule.Rates{IRR: zero, APR: zero, EffectiveAnnualRate: zero, XIRR: &zero} // by days too
@@ -205,10 +230,11 @@ func (d DownPayment) check(field string, rnd money.Rounding) error {
 	if !d.Percent.IsZero() && !d.Amount.IsZero() {
 		return money.Errorf(field, "give percent or amount, not both")
 	}
-	if err := checkFraction(field+".percent", d.Percent); err != nil {
-		return err
+	// The fields' paths are built only for an error.
+	if err := checkFraction("percent", d.Percent); err != nil {
+		return money.Within(field, err)
 	}
-	return checkMoney(field+".amount", d.Amount, rnd)
+	return money.Within(field, checkMoney("amount", d.Amount, rnd))
 }
 
 func (p Pricing) check() error {
