@@ -44,3 +44,19 @@ func ExampleNewCalendar() {
 	// Output:
 	// <nil> 2026-03-03 2026-03-07
 }
+
+// MoveDates moves a whole schedule's due dates in place, each as Move
+// would: here the 1st of each month from September to December 2025.
+func ExampleCalendar_MoveDates() {
+	cal := money.Calendar{Preset: money.PresetCN}
+	due := []money.Date{
+		money.MustParseDate("2025-09-01"), // a Monday: stays
+		money.MustParseDate("2025-10-01"), // 国庆节: the 9th
+		money.MustParseDate("2025-11-01"), // a Saturday: Monday the 3rd
+		money.MustParseDate("2025-12-01"), // a Monday: stays
+	}
+	cal.MoveDates(due, money.Following)
+	fmt.Println(due)
+	// Output:
+	// [2025-09-01 2025-10-09 2025-11-03 2025-12-01]
+}

@@ -277,3 +277,89 @@ func TestMoveMonotone(t *testing.T) {
 		}
 	}
 }
+
+// TestMoveDatesIsMove: MoveDates moves every date exactly as Move does, for
+// every preset (and one Check rejects), with and without the lender's own
+// dates, under every rule (and one that is none of them), for dates around
+// the shipped cn years, across MinYear..MaxYear, and at the edges of the
+// day numbers its loop judges itself (64 and 2^30) and beyond.
+func TestMoveDatesIsMove(t *testing.T) {
+	r := rand.New(rand.NewPCG(31, 32))
+	cnLo, cnHi := MustParseDate("2023-11-01"), MustParseDate("2027-02-28")
+	lo, hi := NewDate(MinYear, time.January, 1), NewDate(MaxYear, time.December, 31)
+	edges := []int32{-1 << 31, -40, -1, 0, 1, 30, 63, 64, 65, 100, 1<<30 - 40, 1<<30 - 1, 1 << 30, 1<<30 + 1, 1<<31 - 40}
+	tabled := 0
+	for range 3000 {
+		ds := make([]Date, r.IntN(80))
+		for i := range ds {
+			switch r.IntN(9) {
+			case 0:
+				ds[i] = Date{n: edges[r.IntN(len(edges))] + int32(r.IntN(5))}
+			case 1:
+				ds[i] = Date{n: r.Int32() - r.Int32()} // any day number at all
+			case 2, 3:
+				ds[i] = lo.AddDays(r.IntN(hi.Sub(lo) + 1))
+			default:
+				ds[i] = cnLo.AddDays(r.IntN(cnHi.Sub(cnLo) + 1))
+			}
+		}
+		var c Calendar
+		if len(ds) > 0 && r.IntN(2) == 0 {
+			c = randomCalendar(r, ds[r.IntN(len(ds))])
+		} else {
+			c = Calendar{Preset: CalendarPreset(r.IntN(4))}
+		}
+		if r.IntN(50) == 0 {
+			c.Preset = 7 // judged by weekends, as Move judges it
+		}
+		if len(c.Holidays)+len(c.Workdays) == 0 && (c.Preset == PresetWeekends || c.Preset == PresetCN) {
+			tabled++
+		}
+		for rule := Following; rule <= Unadjusted+1; rule++ {
+			got := append([]Date(nil), ds...)
+			c.MoveDates(got, rule)
+			for i, d := range ds {
+				if want := c.Move(d, rule); got[i] != want {
+					t.Fatalf("%+v %s: MoveDates moved %s (day %d) to %s, Move to %s", c, rule, d, d.n, got[i], want)
+				}
+			}
+		}
+	}
+	if tabled < 600 {
+		t.Fatalf("only %d batches on the weekends and cn presets alone", tabled)
+	}
+}
+
+// TestWeekday7: weekday7 is Weekday for the day numbers walkTabled gives
+// it (32 to 2^30 + 32): every one up to 2^22, which spans
+// MinYear..MaxYear, then random ones, and the top of the range.
+func TestWeekday7(t *testing.T) {
+	check := func(n int32) {
+		if d := (Date{n: n}); weekday7(d) != int(d.Weekday()) {
+			t.Fatalf("day %d: weekday7 %d, Weekday %d", n, weekday7(d), d.Weekday())
+		}
+	}
+	for n := range int32(1 << 22) {
+		check(n)
+	}
+	r := rand.New(rand.NewPCG(33, 34))
+	for range 100000 {
+		check(r.Int32N(1 << 30))
+	}
+	for n := int32(1<<30 - 1000); n < 1<<30+1000; n++ {
+		check(n)
+	}
+}
+
+// TestMoveDatesAllocatesNothing: the moves happen in place.
+func TestMoveDatesAllocatesNothing(t *testing.T) {
+	ds := make([]Date, 360)
+	for i := range ds {
+		ds[i] = MustParseDate("2024-01-15").AddDays(30 * i)
+	}
+	for _, c := range []Calendar{{Preset: PresetCN}, {Preset: PresetUS}, NewCalendar(PresetWeekends, ds[:3], nil)} {
+		if n := testing.AllocsPerRun(10, func() { c.MoveDates(ds, Following) }); n != 0 {
+			t.Errorf("%s: %v allocations", c.Preset, n)
+		}
+	}
+}

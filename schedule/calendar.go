@@ -40,14 +40,6 @@ func (c *calendar) pay(i int) money.Date {
 	return c.bd.Move(c.due(i), c.rule)
 }
 
-// move moves an unmoved due date d by the business-day calendar.
-func (c *calendar) move(d money.Date) money.Date {
-	if !c.moves {
-		return d
-	}
-	return c.bd.Move(d, c.rule)
-}
-
 // due returns the unmoved due date of period i (anchor + i periods, before
 // any business-day calendar moves it); period 0 is the start date.
 func (c calendar) due(i int) money.Date {

@@ -52,44 +52,39 @@ func (r *run) fastRows(rows []Row) ([]Row, Totals, bool) {
 }
 
 // fastDates fills the number, due date and days of each row: a loop of
-// its own, which leaves the amounts loop the registers.
+// its own, which leaves the amounts loop the registers. The unmoved due
+// dates are stepped a chunk at a time into a buffer on the stack; a
+// business-day calendar moves each chunk in one call of
+// money.Calendar.MoveDates (a lookup per date in its loop, not a call per
+// date); the rows are written from the buffer.
 func (r *run) fastDates(out []Row) {
 	prev := r.cal.pay(r.first - 1)
-	if r.cal.freq == Monthly && !r.cal.moves {
-		// The common case, stepped without a call.
-		s := newMonthSteps(r.cal.due(r.first), r.cal.anchor)
-		for i := range out {
-			due := s.due
-			// Step a month.
-			s.m++
-			dim := s.length(s.m)
-			if s.m > 12 {
-				s.m, s.y = 1, s.y+1
-				s.feb = 28 + leapDay(s.y)
+	monthly := r.cal.freq == Monthly
+	var s monthSteps
+	if monthly {
+		s = newMonthSteps(r.cal.due(r.first), r.cal.anchor)
+	}
+	var buf [256]money.Date
+	for n := 0; n < len(out); n += len(buf) {
+		ds := buf[:min(len(buf), len(out)-n)]
+		if monthly {
+			s = s.fill(ds)
+		} else {
+			for j := range ds {
+				ds[j] = r.cal.due(r.first + n + j)
 			}
-			s.due = due.AddDays(s.dim - min(s.day, s.dim) + min(s.day, dim))
-			s.dim = dim
-			row := &out[i]
-			row.Number = r.first + i
+		}
+		if r.cal.moves {
+			r.cal.bd.MoveDates(ds, r.cal.rule)
+		}
+		rows, first := out[n:n+len(ds)], r.first+n
+		for j, due := range ds {
+			row := &rows[j]
+			row.Number = first + j
 			row.DueDate = due
 			row.Days = due.Sub(prev)
 			prev = due
 		}
-		return
-	}
-	months := r.cal.months.From(r.first - r.cal.offset)
-	monthly := r.cal.freq == Monthly
-	for i := range out {
-		due := months.Next()
-		if !monthly {
-			due = r.cal.due(r.first + i)
-		}
-		due = r.cal.move(due)
-		row := &out[i]
-		row.Number = r.first + i
-		row.DueDate = due
-		row.Days = due.Sub(prev)
-		prev = due
 	}
 }
 
@@ -193,17 +188,57 @@ func (k *fastAmounts) totals(n int, tp, ti, tpay int64) Totals {
 }
 
 // monthSteps steps through the due dates of a monthly calendar, as
-// money.MonthIter does but in the row loop itself: a call per row would
+// money.MonthIter does but in a loop of its own: a call per date would
 // spill the loop's registers, and a step is too large for the inliner, so
-// the two loops that step (fastDates, APRRequest.datedPass) write it out.
-// Tests hold fastDates to the calendar's dates, and APR to the general
-// path.
+// the loops that step (monthSteps.fill, APRRequest.datedPass) write it
+// out. Tests hold fastDates to the calendar's dates, and APR to the
+// general path.
 type monthSteps struct {
 	due  money.Date // the current date
 	y, m int        // its year and month
 	dim  int        // days in that month
 	feb  int        // days in February of year y
 	day  int        // the anchor's day of the month, clamped in shorter months
+}
+
+// fill steps ds full of dates from s.due on and returns the steps after
+// them: a loop of its own, on locals, which the compiler keeps in
+// registers (it keeps a struct of more than four fields in memory). The
+// month is advanced before its length is taken, so the length is of a
+// month 1 to 12.
+func (s monthSteps) fill(ds []money.Date) monthSteps {
+	due, y, m, dim, feb, day := s.due, s.y, s.m, s.dim, s.feb, s.day
+	if day <= 28 {
+		// Every month has the anchor's day: each date is a month's
+		// length after the one before.
+		for j := range ds {
+			ds[j] = due
+			due = due.AddDays(dim)
+			if m++; m > 12 {
+				m, y = 1, y+1
+				feb = 28 + leapDay(y)
+			}
+			dim = 30 + (m+m>>3)&1 // 31 in months 1, 3, 5, 7, 8, 10, 12
+			if m == 2 {
+				dim = feb
+			}
+		}
+	} else {
+		for j := range ds {
+			ds[j] = due
+			if m++; m > 12 {
+				m, y = 1, y+1
+				feb = 28 + leapDay(y)
+			}
+			next := 30 + (m+m>>3)&1
+			if m == 2 {
+				next = feb
+			}
+			due = due.AddDays(dim - min(day, dim) + min(day, next))
+			dim = next
+		}
+	}
+	return monthSteps{due: due, y: y, m: m, dim: dim, feb: feb, day: day}
 }
 
 // newMonthSteps starts at first, a date of anchor's monthly series.
