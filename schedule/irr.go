@@ -273,8 +273,8 @@ func APR(r APRRequest) (Rates, error) {
 		// payment within checkPayments' bounds, which then needs no loop
 		// of its own; any other request, or an error, takes the long way.
 		if t, err := r.datedTerms(k); err == nil {
-			if rates, xp, ok := r.datedPass(t); ok {
-				return rates.withXIRR(xp)
+			if rates, ok, err := r.datedPass(t); ok {
+				return rates, err
 			}
 		}
 	}
@@ -288,11 +288,11 @@ func APR(r APRRequest) (Rates, error) {
 		}
 		// The one pass of a regular schedule (plainPass) settles the usual
 		// request; solveRates, on the same flows, every other.
-		pass := newPlainPass(r.Principal, money.Date{}, places, len(r.Payments), false)
+		pass := newPlainPass(r.Principal, money.Date{}, places, len(r.Payments), false, nil)
 		for i, p := range r.Payments {
 			pass.add(i+1, money.Date{}, p)
 		}
-		if rates, _, ok := pass.rates(k); ok {
+		if rates, ok := pass.rates(k); ok {
 			return rates, nil
 		}
 		return solveRates(r.Principal, r.flows(), k)
@@ -384,10 +384,11 @@ func (r APRRequest) datedTerms(k int64) (Terms, error) {
 // the rows: their due dates stepped as fastDates steps them. It declines
 // unless every payment is whole minor units within ±10^15 (so within
 // checkPayments' bounds) and the pass settles the rates.
-func (r APRRequest) datedPass(t Terms) (Rates, *xirrProblem, bool) {
+func (r APRRequest) datedPass(t Terms) (rates Rates, ok bool, err error) {
 	cal := t.calendar()
 	places := t.Rounding.Places()
-	pass := newPlainPass(t.Principal, t.StartDate, places, len(r.Payments), true)
+	var buf [2 * plainStackFlows]int64
+	pass := newPlainPass(t.Principal, t.StartDate, places, len(r.Payments), true, buf[:])
 	months := newMonthSteps(cal.due(1), cal.anchor)
 	limit := int64(1_000_000_000_000_000)
 	for range places {
@@ -396,14 +397,14 @@ func (r APRRequest) datedPass(t Terms) (Rates, *xirrProblem, bool) {
 	for i := range r.Payments {
 		p := &r.Payments[i]
 		if p.Places() > money.MaxPlaces {
-			return Rates{}, nil, false
+			return Rates{}, false, nil
 		}
 		if cal.freq != Monthly {
 			pass.add(i+1, cal.due(i+1), *p)
 			continue
 		}
 		pass.add(i+1, months.due, *p)
-		// Step a month, as fastDates does.
+		// Step a month, as monthSteps.fill does.
 		s := &months
 		s.m++
 		dim := s.length(s.m)
@@ -415,9 +416,13 @@ func (r APRRequest) datedPass(t Terms) (Rates, *xirrProblem, bool) {
 		s.dim = dim
 	}
 	if !pass.ok || pass.maxUnits > limit {
-		return Rates{}, nil, false
+		return Rates{}, false, nil
 	}
-	return pass.rates(t.Frequency.PerYear())
+	if rates, ok = pass.rates(t.Frequency.PerYear()); !ok {
+		return Rates{}, false, nil
+	}
+	rates, err = pass.xirr(rates)
+	return rates, true, err
 }
 
 // dated prices the payments of r on their due dates, as Price prices a

@@ -23,33 +23,53 @@ type plainPass struct {
 	p0          int64
 	days, units []int64 // the XIRR's flows, the principal first: n of them
 	n           int     // (counted, not appended: no pointer written per row)
-	runs        []flowRun
-	runBuf      [8]flowRun
-	sumHi       uint64 // the sum of the payments, 128 bits
-	sumLo       uint64
-	prev        int   // the period of the last paying row
-	maxUnits    int64 // the largest payment
-	dated       bool
-	ok          bool
+	// The runs of equal payments: in runBuf while they fit, else in spill.
+	// Counted rather than sliced from runBuf, so that the pass holds no
+	// pointer into itself and stays on its caller's stack.
+	runBuf   [8]flowRun
+	nRuns    int
+	spill    []flowRun
+	payments int    // at most this many: the spill's bound
+	sumHi    uint64 // the sum of the payments, 128 bits
+	sumLo    uint64
+	prev     int   // the period of the last paying row
+	maxUnits int64 // the largest payment
+	dated    bool
+	ok       bool
 }
 
+// plainStackFlows is how many flows a caller's buffer on the stack holds
+// (an offer's 12 to 60 rows) for a pass to list without an allocation.
+const plainStackFlows = 64
+
 // newPlainPass starts a pass over at most n payments of a loan of
-// principal made on start, in units of places; dated says whether to list
-// the XIRR's flows.
-func newPlainPass(principal money.Amount, start money.Date, places, n int, dated bool) *plainPass {
-	p := &plainPass{start: start, places: places, dated: dated}
+// principal made on start, in units of places; dated says whether to
+// list the XIRR's flows, in buf when they fit (2 words a flow). The pass
+// is returned by value, with buf its caller's, so that both stay on the
+// caller's stack.
+func newPlainPass(principal money.Amount, start money.Date, places, n int, dated bool, buf []int64) plainPass {
+	p := plainPass{start: start, places: places, dated: dated, payments: n}
 	p0, ok := principal.Units(places)
 	if !ok || p0 <= 0 || p0 > 1<<62 {
 		return p
 	}
 	if dated {
-		buf := make([]int64, 2*(n+1))
-		p.days, p.units, p.n = buf[:n+1], buf[n+1:], 1
+		if 2*(n+1) > len(buf) {
+			buf = make([]int64, 2*(n+1))
+		}
+		p.days, p.units, p.n = buf[:n+1], buf[n+1:2*(n+1)], 1
 		p.units[0] = -p0
 	}
 	p.p0, p.ok = p0, true
-	p.runs = p.runBuf[:0]
 	return p
+}
+
+// runs returns the runs so far.
+func (p *plainPass) runs() []flowRun {
+	if p.spill != nil {
+		return p.spill
+	}
+	return p.runBuf[:p.nRuns]
 }
 
 // add takes the payment of row number t, due on due.
@@ -66,9 +86,9 @@ func (p *plainPass) add(t int, due money.Date, pay money.Amount) {
 		return
 	}
 	p.maxUnits = max(p.maxUnits, u)
-	switch k := len(p.runs) - 1; {
-	case t == p.prev+1 && k >= 0 && p.runs[k].u == u:
-		p.runs[k].n++ // the next of a run of equal payments: most rows
+	switch runs, k := p.runs(), p.nRuns-1; {
+	case t == p.prev+1 && k >= 0 && runs[k].u == u:
+		runs[k].n++ // the next of a run of equal payments: most rows
 	case t > p.prev+1:
 		p.addRun(0, t-p.prev-1) // rows paying nothing
 		fallthrough
@@ -95,39 +115,74 @@ func (p *plainPass) add(t int, due money.Date, pay money.Amount) {
 }
 
 func (p *plainPass) addRun(u int64, n int) {
-	if k := len(p.runs) - 1; k >= 0 && p.runs[k].u == u {
-		p.runs[k].n += n
+	runs := p.runs()
+	if k := len(runs) - 1; k >= 0 && runs[k].u == u {
+		runs[k].n += n
 		return
 	}
-	p.runs = append(p.runs, flowRun{c: sfInt(u), u: u, n: n})
+	r := flowRun{c: sfInt(u), u: u, n: n}
+	switch {
+	case p.nRuns < len(p.runBuf):
+		p.runBuf[p.nRuns] = r
+	case p.spill == nil:
+		// Sized once for every run the payments can make (a run of
+		// payments and one of the gap before it, each), so that it is only
+		// resliced later: an append storing a grown slice in p would make
+		// the escape analysis move p, and the flows buffer, to the heap.
+		p.spill = make([]flowRun, len(p.runBuf), max(2*p.payments+1, len(p.runBuf)+1))
+		copy(p.spill, p.runBuf[:])
+		fallthrough
+	default:
+		if len(p.spill) == cap(p.spill) {
+			p.ok = false // more runs than payments allow: not a pass's input
+			return
+		}
+		p.spill = p.spill[:len(p.spill)+1]
+		p.spill[len(p.spill)-1] = r
+	}
+	p.nRuns++
 }
 
-// rates solves for the rates at perYear periods a year, and returns them
-// with the XIRR's problem.
-func (p *plainPass) rates(perYear int64) (Rates, *xirrProblem, bool) {
+// rates solves for the rates at perYear periods a year (without the
+// XIRR: see xirr).
+func (p *plainPass) rates(perYear int64) (Rates, bool) {
 	if !p.ok || p.prev == 0 {
-		return Rates{}, nil, false
+		return Rates{}, false
 	}
-	slices.Reverse(p.runs) // flowRuns lists them from the last period
-	v, ok := solveRunsFast(p.p0, p.runs, sf{m: f128{hi: p.sumHi, lo: p.sumLo}.norm()})
+	runs := p.runs()
+	slices.Reverse(runs) // flowRuns lists them from the last period
+	v, ok := solveRunsFast(p.p0, runs, sf{m: f128{hi: p.sumHi, lo: p.sumLo}.norm()})
 	if !ok {
-		return Rates{}, nil, false
+		return Rates{}, false
 	}
 	r, close, err := roundRatesFast(v, perYear)
 	if err != nil || close {
-		return Rates{}, nil, false
+		return Rates{}, false
 	}
-	if !p.dated {
-		return r, nil, true
-	}
-	return r, newXIRRUnits(p.days[:p.n], p.units[:p.n]), true
+	return r, true
 }
 
-// plainRates is a plainPass over the rows of a regular schedule of t.
-func (t Terms) plainRates(rows []Row) (Rates, *xirrProblem, bool) {
-	p := newPlainPass(t.Principal, t.StartDate, t.Rounding.Places(), len(rows), true)
-	for i := range rows {
-		p.add(rows[i].Number, rows[i].DueDate, rows[i].Payment)
+// xirr returns r with the XIRR of a dated pass's flows. The problem lives
+// here, on the stack, beside the flows it reads.
+func (p *plainPass) xirr(r Rates) (Rates, error) {
+	x := xirrProblem{days: p.days[:p.n], u: p.units[:p.n], normalized: true}
+	return r.withXIRR(&x)
+}
+
+// plainPrice is Price by one plainPass over the rows of a regular
+// schedule of t; ok false leaves s to the general path.
+func (t Terms) plainPrice(s Schedule) (priced Schedule, ok bool, err error) {
+	var buf [2 * plainStackFlows]int64
+	p := newPlainPass(t.Principal, t.StartDate, t.Rounding.Places(), len(s.Rows), true, buf[:])
+	for i := range s.Rows {
+		p.add(s.Rows[i].Number, s.Rows[i].DueDate, s.Rows[i].Payment)
 	}
-	return p.rates(t.Frequency.PerYear())
+	r, ok := p.rates(t.Frequency.PerYear())
+	if !ok {
+		return s, false, nil
+	}
+	if s.Rates, err = p.xirr(r); err != nil {
+		return Schedule{}, true, err
+	}
+	return s, true, nil
 }

@@ -22,7 +22,7 @@ func TestPlainPricingMatchesGeneralPath(t *testing.T) {
 		want, werr := terms.priceByTiming(s)
 		require.Equal(t, werr, gerr, "%+v", terms)
 		require.Equal(t, want, got, "%+v", terms)
-		if _, _, ok := terms.plainRates(s.Rows); ok {
+		if _, ok, _ := terms.plainPrice(s); ok {
 			plain++
 		}
 	}
@@ -36,7 +36,7 @@ func TestPlainPricingDeclinesOddRows(t *testing.T) {
 	require.NoError(t, err)
 	swapped := FromRows(append([]Row(nil), s.Rows...), mortgage.Rounding)
 	swapped.Rows[3], swapped.Rows[4] = swapped.Rows[4], swapped.Rows[3]
-	_, _, ok := mortgage.plainRates(swapped.Rows)
+	_, ok, _ := mortgage.plainPrice(swapped)
 	require.False(t, ok)
 	got, gerr := mortgage.Price(swapped)
 	want, werr := mortgage.priceByTiming(swapped)
@@ -44,7 +44,7 @@ func TestPlainPricingDeclinesOddRows(t *testing.T) {
 	require.Equal(t, want, got)
 
 	none := FromRows([]Row{{Number: 1, DueDate: mortgage.DueDate(1)}}, mortgage.Rounding)
-	_, _, ok = mortgage.plainRates(none.Rows)
+	_, ok, _ = mortgage.plainPrice(none)
 	require.False(t, ok)
 	priced, err := mortgage.Price(none)
 	require.NoError(t, err)

@@ -184,8 +184,8 @@ func (t Terms) rowCount() int {
 // term). s stays unpriced when no row pays anything.
 func (t Terms) Price(s Schedule) (Schedule, error) {
 	if t.Method != Bullet && t.FirstDueDate.IsZero() && !t.calendar().moves {
-		if rates, xp, ok := t.plainRates(s.Rows); ok {
-			return s.pricedAt(rates, xp)
+		if priced, ok, err := t.plainPrice(s); ok {
+			return priced, err
 		}
 	}
 	return t.priceByTiming(s)
