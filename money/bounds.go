@@ -41,6 +41,14 @@ func (a Amount) fitsPlaces(places int) bool {
 
 // CheckRate returns an *Error for field unless lo ≤ r ≤ hi.
 func CheckRate(field string, r Rate, lo, hi int64) error {
+	if r.places >= 0 && r.places < int32(len(pow10)) {
+		// lo and hi on r's scale, when that fits in int64: no fraction.
+		if l, okL := mul64(lo, int(r.places)); okL {
+			if h, okH := mul64(hi, int(r.places)); okH && r.coef >= l && r.coef <= h {
+				return nil
+			}
+		}
+	}
 	q := r.Ratio()
 	if q.Cmp(NewRatio(lo, 1)) < 0 || q.Cmp(NewRatio(hi, 1)) > 0 {
 		return Errorf(field, "must be between %d and %d, got %s", lo, hi, r)

@@ -39,3 +39,31 @@ func TestCheckAmountAgreesWithRule(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckRateAgreesWithRule holds CheckRate, with its int64 fast path,
+// to lo ≤ r ≤ hi in exact rationals, around both bounds at every places.
+func TestCheckRateAgreesWithRule(t *testing.T) {
+	r := rand.New(rand.NewPCG(19, 20))
+	for range 100_000 {
+		lo, hi := r.Int64N(21)-10, r.Int64N(21)-10
+		places := r.IntN(MaxPlaces + 1)
+		var coef int64
+		switch r.IntN(3) {
+		case 0: // a few units from lo × 10^places
+			coef = lo*pow10[places] + r.Int64N(7) - 3
+		case 1:
+			coef = hi*pow10[places] + r.Int64N(7) - 3
+		default:
+			coef = r.Int64() >> r.IntN(64)
+			if r.IntN(2) == 0 {
+				coef = -coef
+			}
+		}
+		rate := NewRate(coef, places)
+		q := rate.Ratio().Rat()
+		want := q.Cmp(new(big.Rat).SetInt64(lo)) >= 0 && q.Cmp(new(big.Rat).SetInt64(hi)) <= 0
+		if got := CheckRate("x", rate, lo, hi) == nil; got != want {
+			t.Fatalf("CheckRate(%s, %d, %d) passes = %v, want %v", rate, lo, hi, got, want)
+		}
+	}
+}

@@ -10,24 +10,36 @@ const MaxPeriods = 1200
 // Validate reports the first rule t breaks, as a *money.Error naming the
 // field by its JSON name.
 func (t Terms) Validate() error {
-	checks := []func() error{
-		t.checkPrincipal,
-		func() error { return money.CheckRate("annual_rate", t.AnnualRate, 0, 10) },
-		t.checkPeriods,
-		t.checkEnums,
-		t.checkDates,
-		func() error { return money.Within("rounding", t.Rounding.Validate()) },
-		func() error { return money.CheckRate("fee_rate", t.FeeRate, 0, 10) },
-		t.checkMultiple,
-		t.checkGrace,
-		t.checkCalendar,
+	// In order, the first failing check wins. Straight calls, not a table
+	// of method values: each of those would copy the whole Terms.
+	if err := t.checkPrincipal(); err != nil {
+		return err
 	}
-	for _, check := range checks {
-		if err := check(); err != nil {
-			return err
-		}
+	if err := money.CheckRate("annual_rate", t.AnnualRate, 0, 10); err != nil {
+		return err
 	}
-	return nil
+	if err := t.checkPeriods(); err != nil {
+		return err
+	}
+	if err := t.checkEnums(); err != nil {
+		return err
+	}
+	if err := t.checkDates(); err != nil {
+		return err
+	}
+	if err := money.Within("rounding", t.Rounding.Validate()); err != nil {
+		return err
+	}
+	if err := money.CheckRate("fee_rate", t.FeeRate, 0, 10); err != nil {
+		return err
+	}
+	if err := t.checkMultiple(); err != nil {
+		return err
+	}
+	if err := t.checkGrace(); err != nil {
+		return err
+	}
+	return t.checkCalendar()
 }
 
 func (t Terms) checkPrincipal() error {
