@@ -14,14 +14,18 @@ func (e *engine) pay(d money.Date, amt money.Amount) {
 	}
 	app := PaymentApplication{Date: d, Amount: amt}
 	left := amt
+	mstart := len(e.mins)
 	for i := e.oblHead; i < len(e.obl) && left.IsPositive(); i++ {
 		o := &e.obl[i]
 		x := money.Min(left, o.remain)
 		if x.IsPositive() {
 			o.remain = o.remain.Sub(x)
 			left = left.Sub(x)
-			app.Minimums = append(app.Minimums, MinimumPaid{Statement: o.stmt, Amount: x})
+			e.mins = append(e.mins, MinimumPaid{Statement: o.stmt, Amount: x})
 		}
+	}
+	if len(e.mins) > mstart {
+		app.Minimums = e.mins[mstart:len(e.mins):len(e.mins)]
 	}
 	e.skipPaidObligations()
 	left = amt
@@ -29,9 +33,10 @@ func (e *engine) pay(d money.Date, amt money.Amount) {
 	for bi := e.oldest; bi < len(e.books) && left.IsPositive(); bi++ {
 		b := &e.books[bi]
 		for c := range components {
-			for b.head[c] < b.end && left.IsPositive() {
-				id := int(e.ids[b.head[c]])
-				if u := &e.units[id]; u.comp != Component(c) || !u.out.IsPositive() {
+			ids := e.ids[c]
+			for b.head[c] < b.end[c] && left.IsPositive() {
+				id := int(ids[b.head[c]])
+				if !e.units[id].out.IsPositive() {
 					b.head[c]++
 					continue
 				}
@@ -61,7 +66,7 @@ func (e *engine) advanceOldest() {
 	for e.oldest < len(e.bills) {
 		b := &e.books[e.oldest]
 		for c := range components {
-			if b.head[c] < b.end {
+			if b.head[c] < b.end[c] {
 				return
 			}
 		}

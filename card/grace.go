@@ -13,18 +13,32 @@ func (e *engine) decide(k int) {
 		Paid: e.paid[k-1], Tolerance: e.tol, Grace: b.Grace,
 	})
 	bk := e.books[k-1]
-	for _, id := range e.ids[bk.start:bk.end] {
+	held := 0
+	for _, id := range e.ids[Purchases][bk.start[Purchases]:bk.end[Purchases]] {
 		u := &e.units[id]
-		if u.comp != Purchases {
-			continue
-		}
+		held += int(u.npend)
+		u.npend = 0
 		if b.Grace == Kept {
 			// Its purchases never accrue: drop what they accrued tentatively.
-			u.noAcc, u.open, u.pend = true, false, nil
-			continue
+			u.noAcc, u.open = true, false
 		}
-		// Lost: what they accrued since their dates is billed next.
-		e.due = append(e.due, u.pend...)
-		u.pend = nil
 	}
+	if held == 0 {
+		return
+	}
+	// Take statement k's segments out of pend, keeping the rest in order.
+	// Lost: what its purchases accrued since their dates is billed next.
+	// Its segments go to due in the order they closed, not unit by unit:
+	// issue and result order due by unit, stably, so each unit's segments
+	// come out in date order all the same.
+	keep := e.pend[:0]
+	for _, g := range e.pend {
+		switch {
+		case e.units[g.Unit-1].stmt != int32(k):
+			keep = append(keep, g)
+		case b.Grace == Lost:
+			e.due = append(e.due, g)
+		}
+	}
+	e.pend = keep
 }

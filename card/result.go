@@ -8,18 +8,47 @@ import (
 // result reports the statements and the position as of as_of.
 func (e *engine) result() Statement {
 	asOf := e.a.AsOf
-	acc := e.due
+	// The accrued segments go straight into the explanation, unit by unit
+	// as issue bills them: each accruing unit's closed segments, then its
+	// open one up to as_of.
+	n := len(e.due)
 	for _, id := range e.accruing {
+		if u := &e.units[id]; u.open && e.billable(u) && asOf.After(u.from) {
+			n++
+		}
+	}
+	acc := make([]Segment, 0, n)
+	order := e.unitOrder(e.due)
+	j, nseg := 0, e.nseg
+	for _, id := range e.accruing {
+		for ; j < len(order) && e.due[order[j]].Unit == id+1; j++ {
+			acc = append(acc, e.due[order[j]])
+		}
 		if u := &e.units[id]; u.open && e.billable(u) && asOf.After(u.from) {
 			acc = e.fill(acc, u, id, u.from, asOf)
 		}
 	}
-	var accrued money.Amount
-	e.x.Accrued = make([]Segment, 0, len(acc))
-	for _, i := range e.unitOrder(acc) {
-		accrued = accrued.Add(acc[i].Amount)
-		e.x.Accrued = append(e.x.Accrued, acc[i])
+	if j < len(order) || e.general {
+		// A closed segment of a unit no longer accruing (none in
+		// practice): order them all by unit, stably, from the start.
+		// The general path always does, for tests to compare with.
+		acc, e.nseg = append(acc[:0], e.due...), nseg
+		for _, id := range e.accruing {
+			if u := &e.units[id]; u.open && e.billable(u) && asOf.After(u.from) {
+				acc = e.fill(acc, u, id, u.from, asOf)
+			}
+		}
+		sorted := make([]Segment, 0, len(acc))
+		for _, i := range e.unitOrder(acc) {
+			sorted = append(sorted, acc[i])
+		}
+		acc = sorted
 	}
+	var accrued money.Amount
+	for i := range acc {
+		accrued = accrued.Add(acc[i].Amount)
+	}
+	e.x.Accrued = acc
 	for k := e.decided + 1; k <= len(e.bills); k++ {
 		b := e.bills[k-1]
 		e.x.Graces = append(e.x.Graces, GraceDecision{
