@@ -20,7 +20,11 @@ import (
 func TestShortcutsMatchGeneralPath(t *testing.T) {
 	rng := rand.New(rand.NewPCG(11, 110))
 	modes := []money.Mode{money.HalfUp, money.HalfUp, money.HalfEven, money.Down, money.Up, money.Ceiling, money.Floor}
-	for i := range 1500 {
+	n := 1500
+	if testing.Short() {
+		n = 300 // the race detector's run
+	}
+	for i := range n {
 		a := randomAccount(rng, history{cash: i%2 == 0, fees: i%3 != 0, payments: i%4 != 0})
 		if i%3 == 0 {
 			a.AsOf = a.AsOf.AddDays(rng.IntN(1200)) // long spans: long segments
