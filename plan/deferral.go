@@ -99,11 +99,12 @@ func (d Deferral) rows(orig, dst []schedule.Row) []schedule.Row {
 		for _, r := range deferred {
 			interest = interest.Add(t.Interest(balance, r.Number))
 		}
-		rest := d.reamortized(balance)
-		spread(rest, interest, t.Rounding)
-		return append(rows, rest...)
+		head := len(rows)
+		rows = d.reamortized(rows, balance)
+		spread(rows[head:], interest, t.Rounding)
+		return rows
 	}
-	return append(rows, d.reamortized(grown)...)
+	return d.reamortized(rows, grown)
 }
 
 // deferredRows writes the k rows that pay nothing into rows, and returns
@@ -132,13 +133,14 @@ func (d Deferral) deferredRows(rows []schedule.Row, balance money.Amount) money.
 	return balance
 }
 
-// reamortized repays balance by the method over the remaining rows, on the
-// due dates after the deferral. The fee per row stays what the terms
-// charge (on the original principal), as Reamortize charges it: a deferral
-// does not reprice the fee.
-func (d Deferral) reamortized(balance money.Amount) []schedule.Row {
+// reamortized appends to rows the rows that repay balance by the method
+// over the remaining periods, on the due dates after the deferral (into
+// rows' array when it has room, as the offer builder sizes it). The fee
+// per row stays what the terms charge (on the original principal), as
+// Reamortize charges it: a deferral does not reprice the fee.
+func (d Deferral) reamortized(rows []schedule.Row, balance money.Amount) []schedule.Row {
 	t := d.Terms
-	return t.Reamortize(balance, d.FromPeriod+d.Periods, t.Periods-d.FromPeriod+1)
+	return t.AppendReamortized(rows, balance, d.FromPeriod+d.Periods, t.Periods-d.FromPeriod+1)
 }
 
 // moved appends to rows the original rows renumbered and re-dated k

@@ -60,6 +60,10 @@ func (t *Terms) annualRate() money.Ratio {
 // round(balance × r) on the periodic basis, round(balance × annual × year
 // fraction) on the daily one.
 func (t Terms) Interest(balance money.Amount, i int) money.Amount {
+	if t.InterestBasis != Daily {
+		// The periodic basis takes no dates: no calendar to build.
+		return t.interest(balance, t.periodicRate(), money.Date{}, money.Date{})
+	}
 	c := t.calendar()
 	return t.interest(balance, t.periodicRate(), c.pay(i-1), c.pay(i))
 }
@@ -76,7 +80,16 @@ func (t *Terms) interest(balance money.Amount, periodic money.Ratio, from, to mo
 // tail of a schedule after a prepayment, repricing or deferral. The fee per
 // row, if any, stays on t's original principal. t must be valid.
 func (t Terms) Reamortize(balance money.Amount, first, count int) []Row {
-	return t.run(balance, first, count, Grace{}).appendRows(make([]Row, 0, count))
+	return t.AppendReamortized(make([]Row, 0, count), balance, first, count)
+}
+
+// AppendReamortized appends to rows the rows [Terms.Reamortize] returns,
+// and returns the extended slice: a caller that builds a whole schedule —
+// a deferral's or prepayment's head, then the tail — writes the tail
+// straight into the head's array (with room for it, nothing is allocated)
+// instead of copying it out of an array of its own. t must be valid.
+func (t Terms) AppendReamortized(rows []Row, balance money.Amount, first, count int) []Row {
+	return t.run(balance, first, count, Grace{}).appendRows(rows)
 }
 
 func (r run) appendRows(rows []Row) []Row {

@@ -24,11 +24,16 @@ func (t Terms) calendar() calendar {
 		c.anchor, c.offset = t.FirstDueDate, 1
 	}
 	c.months = c.anchor.Months()
-	if !t.Calendar.IsZero() && t.BusinessDay != money.Unadjusted {
+	if t.moves() {
 		c.moves, c.bd, c.rule = true, t.Calendar, t.BusinessDay
 	}
 	return c
 }
+
+// moves reports whether t's business-day calendar moves dates at all (the
+// calendar's moves), without building the calendar and its month series:
+// the checks that need no date ask this.
+func (t *Terms) moves() bool { return !t.Calendar.IsZero() && t.BusinessDay != money.Unadjusted }
 
 // pay returns the due date of period i as moved by the business-day
 // calendar: the date rows are due on, count days and accrue daily interest

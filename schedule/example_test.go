@@ -135,3 +135,21 @@ func ExampleReprice() {
 	fmt.Println("rows:", r.RowCount, "new payment:", r.Rows[0].Payment, "from", r.Rows[0].DueDate)
 	// Output: rows: 348 new payment: 4758.62 from 2025-02-15
 }
+
+// A 12-month loan of 1200 at 12 %, its first 2 installments deferred: the
+// head (2 rows that pay nothing) and the tail that repays the balance over
+// the 12 periods after them, in one array.
+func ExampleTerms_AppendReamortized() {
+	t := schedule.Terms{Principal: money.New(1200, 0), AnnualRate: money.MustParseRate("0.12"), Periods: 12, StartDate: money.MustParseDate("2024-01-15")}
+	rows := make([]schedule.Row, 2, 14) // room for head and tail
+	for i := range rows {
+		rows[i] = schedule.Row{Number: i + 1, DueDate: t.DueDate(i + 1)}
+	}
+	rows = t.AppendReamortized(rows, t.Principal, 3, 12)
+	last := rows[len(rows)-1]
+	fmt.Println(len(rows), cap(rows), rows[2].Number, rows[2].DueDate, rows[2].Payment)
+	fmt.Println(last.Number, last.DueDate, last.ClosingBalance)
+	// Output:
+	// 14 14 3 2024-04-15 106.62
+	// 14 2025-03-15 0.00
+}

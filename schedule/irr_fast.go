@@ -27,11 +27,28 @@ func sfInt(x int64) sf {
 	return sf{m: f128FromUint(uint64(x))}
 }
 
+// mul returns a·b, truncated as f128.mul truncates. It is f128.mul
+// written out, not called: the solvers' loops are made of these products,
+// and the call would cost about as much as the arithmetic.
 func (a sf) mul(b sf) sf {
 	if a.isZero() || b.isZero() {
 		return sf{}
 	}
-	return sf{m: a.m.mul(b.m), neg: a.neg != b.neg}
+	x, y := a.m, b.m
+	h3, l2 := bits.Mul64(x.hi, y.hi)
+	h2a, l1a := bits.Mul64(x.hi, y.lo)
+	h2b, l1b := bits.Mul64(x.lo, y.hi)
+	h1, _ := bits.Mul64(x.lo, y.lo)
+	w1, c1 := bits.Add64(l1a, l1b, 0)
+	w1, c2 := bits.Add64(w1, h1, 0)
+	w2, c3 := bits.Add64(l2, h2a, c1)
+	w2, c4 := bits.Add64(w2, h2b, c2)
+	w3 := h3 + c3 + c4
+	r := sf{m: f128{hi: w3, lo: w2, e: x.e + y.e + 128}, neg: a.neg != b.neg}
+	if w3>>63 == 0 {
+		r.m.hi, r.m.lo, r.m.e = w3<<1|w2>>63, w2<<1|w1>>63, r.m.e-1
+	}
+	return r
 }
 
 // add returns a + b, truncating to 128 bits.
@@ -69,6 +86,14 @@ func (a sf) add(b sf) sf {
 }
 
 func (a sf) sub(b sf) sf { b.neg = !b.neg; return a.add(b) }
+
+// twice returns 2a exactly: a + a, without the addition.
+func (a sf) twice() sf {
+	if !a.isZero() {
+		a.m.e++
+	}
+	return a
+}
 
 func cmpMag(a, b f128) int {
 	switch {
@@ -341,16 +366,24 @@ type geoSum struct{ vm, wm, gm, dm sf }
 
 // geometric computes geoSum by binary doubling: from k to 2k,
 // V ← V², W ← 2VW, G ← G(1+V), D ← D(1+V) + GW; from k to k+1,
-// V ← vV, W ← V + vW, G ← 1 + vG, D ← G + vD.
+// V ← vV, W ← V + vW, G ← 1 + vG, D ← G + vD (m < 1 gives k = 0).
+//
+// It starts at k = 1 (v, 1, 1, 0), the state the leading bit's step
+// reaches from k = 0 (1, 0, 0, 0) by operations that are all exact there
+// (products with 0 and 1, sums with 0), and doubles W by its exponent,
+// as W + W rounds to exactly that: the same bits as stepping from k = 0
+// (a test holds the two to each other), in fewer operations.
 func geometric(v sf, m int) geoSum {
 	one := sfInt(1)
-	s := geoSum{vm: one}
-	for bit := bits.Len(uint(m)) - 1; bit >= 0; bit-- {
+	if m < 1 {
+		return geoSum{vm: one}
+	}
+	s := geoSum{vm: v, wm: one, gm: one}
+	for bit := bits.Len(uint(m)) - 2; bit >= 0; bit-- {
 		onePlusV := one.add(s.vm)
 		s.dm = s.dm.mul(onePlusV).add(s.gm.mul(s.wm))
 		s.gm = s.gm.mul(onePlusV)
-		w2 := s.vm.mul(s.wm)
-		s.wm = w2.add(w2)
+		s.wm = s.vm.mul(s.wm).twice()
 		s.vm = s.vm.mul(s.vm)
 		if m>>bit&1 == 1 {
 			s.dm = s.gm.add(v.mul(s.dm))

@@ -2,6 +2,7 @@ package schedule
 
 import (
 	"math/big"
+	"math/bits"
 	"math/rand/v2"
 	"testing"
 
@@ -114,4 +115,78 @@ func TestFastTimedIRRDeclinesMixedFractions(t *testing.T) {
 	require.False(t, ok)
 	_, ok = solveTimedFast(money.New(1100, 0), flows, []timing{{1, 8, 30}, {2, 8, 30}})
 	require.True(t, ok)
+}
+
+// geometricStepped is geometric as it was first written: from k = 0, every
+// step by the general formulas and W doubled by an addition.
+func geometricStepped(v sf, m int) geoSum {
+	one := sfInt(1)
+	s := geoSum{vm: one}
+	for bit := bits.Len(uint(m)) - 1; bit >= 0; bit-- {
+		onePlusV := one.add(s.vm)
+		s.dm = s.dm.mul(onePlusV).add(s.gm.mul(s.wm))
+		s.gm = s.gm.mul(onePlusV)
+		w2 := s.vm.mul(s.wm)
+		s.wm = w2.add(w2)
+		s.vm = s.vm.mul(s.vm)
+		if m>>bit&1 == 1 {
+			s.dm = s.gm.add(v.mul(s.dm))
+			s.wm = s.vm.add(v.mul(s.wm))
+			s.gm = one.add(v.mul(s.gm))
+			s.vm = v.mul(s.vm)
+		}
+	}
+	return s
+}
+
+// geometric's shortcuts (the start at k = 1, W doubled by its exponent)
+// give the same bits as the stepped original, on the discount factors the
+// solvers meet and on arbitrary 128-bit mantissas.
+func TestGeometricMatchesStepped(t *testing.T) {
+	rng := rand.New(rand.NewPCG(41, 42))
+	for i := 0; i < 20000; i++ {
+		var v sf
+		switch i % 3 {
+		case 0: // a float64 start, as solveRunsFast takes it
+			v = sfFloat(0.5 + rng.Float64())
+		case 1: // a full mantissa near 1
+			v = sf{m: f128{hi: rng.Uint64() | 1<<63, lo: rng.Uint64(), e: -128 + rng.IntN(2)}}
+		default: // anywhere
+			v = sf{m: f128{hi: rng.Uint64() | 1<<63, lo: rng.Uint64(), e: -140 + rng.IntN(20)}}
+		}
+		m := 1 + rng.IntN(1300)
+		if i%7 == 0 {
+			m = 1 + rng.IntN(8)
+		}
+		require.Equal(t, geometricStepped(v, m), geometric(v, m), "v %+v m %d", v, m)
+		w := v.mul(v)
+		require.Equal(t, w.add(w), w.twice())
+	}
+	require.Equal(t, geometricStepped(sfInt(1), 0), geometric(sfInt(1), 0))
+	require.Equal(t, sf{}, sf{}.twice())
+}
+
+// sf.mul, f128.mul written out, gives f128.mul's bits and the product's
+// sign.
+func TestSfMulIsF128Mul(t *testing.T) {
+	rng := rand.New(rand.NewPCG(43, 44))
+	draw := func() sf {
+		switch rng.IntN(5) {
+		case 0:
+			return sf{}
+		case 1:
+			return sfInt(rng.Int64N(1<<62) - 1<<61)
+		case 2:
+			return sfFloat(0.5 + rng.Float64())
+		}
+		return sf{m: f128{hi: rng.Uint64() | 1<<63, lo: rng.Uint64(), e: rng.IntN(400) - 200}, neg: rng.IntN(2) == 0}
+	}
+	for i := 0; i < 50000; i++ {
+		a, b := draw(), draw()
+		want := sf{}
+		if !a.isZero() && !b.isZero() {
+			want = sf{m: a.m.mul(b.m), neg: a.neg != b.neg}
+		}
+		require.Equal(t, want, a.mul(b), "%+v × %+v", a, b)
+	}
 }

@@ -183,7 +183,7 @@ func (t Terms) rowCount() int {
 // calendar: row number i is calendar period i (a bullet's single row, the
 // term). s stays unpriced when no row pays anything.
 func (t Terms) Price(s Schedule) (Schedule, error) {
-	if t.Method != Bullet && t.FirstDueDate.IsZero() && !t.calendar().moves {
+	if t.Method != Bullet && t.FirstDueDate.IsZero() && !t.moves() {
 		if priced, ok, err := t.plainPrice(s); ok {
 			return priced, err
 		}

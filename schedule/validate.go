@@ -120,10 +120,10 @@ func (t Terms) checkCalendar() error {
 	if t.BusinessDay > money.Unadjusted {
 		return money.Errorf("business_day", "must be one of following, modified_following, preceding, none, got %s", t.BusinessDay)
 	}
-	c := t.calendar()
-	if !c.moves {
+	if !t.moves() {
 		return nil
 	}
+	c := t.calendar()
 	if first := c.pay(1); !first.After(t.StartDate) {
 		return money.Errorf("calendar", "moves the first due date %s to %s, not after start_date %s", c.due(1), first, t.StartDate)
 	}

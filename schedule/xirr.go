@@ -407,22 +407,27 @@ func (p *xirrProblem) findGaps() {
 	if n < 2 {
 		return
 	}
-	p.receipts = p.u != nil && p.days[0] == 0 && p.u[0] < 0
-	for j := 1; j < n && p.receipts; j++ {
-		p.receipts = p.u[j] >= 0
-	}
-	lo, hi := p.days[1]-p.days[0], p.days[1]-p.days[0]
-	for j := 1; j < n-1; j++ {
+	receipts := p.u != nil && p.days[0] == 0 && p.u[0] < 0
+	// One pass: the gaps noted in a window of 2·gapSpan − 1 bits about
+	// the first, g0 (bit g − g0 + gapSpan − 1), which holds every gap when
+	// they lie within gapSpan of each other, and shifted down to the
+	// smallest after.
+	g0 := p.days[1] - p.days[0]
+	lo, hi := g0, g0
+	var window uint64
+	for j := 0; j < n-1; j++ {
 		g := p.days[j+1] - p.days[j]
 		lo, hi = min(lo, g), max(hi, g)
+		if d := g - g0 + gapSpan - 1; d >= 0 && d < 2*gapSpan-1 {
+			window |= 1 << d
+		}
+		receipts = receipts && p.u[j+1] >= 0
 	}
+	p.receipts = receipts
 	if hi-lo >= gapSpan {
 		return
 	}
-	var set uint32
-	for j := 0; j < n-1; j++ {
-		set |= 1 << (p.days[j+1] - p.days[j] - lo)
-	}
+	set := uint32(window >> (lo - g0 + gapSpan - 1))
 	p.gapLo, p.gapSet, p.gapState = lo, set, 1
 }
 
@@ -431,11 +436,11 @@ func (p *xirrProblem) findGaps() {
 // the gap itself: a loop with neither a search nor a division per day.
 func (p *xirrProblem) fFloatTable(u float64) (float64, float64) {
 	var pows, dpows [gapSpan]float64
+	gapPowers(u, p.gapLo, p.gapSet, &pows)
 	for set := p.gapSet; set != 0; set &= set - 1 {
 		k := bits.TrailingZeros32(set)
 		gap := float64(p.gapLo + int64(k))
-		pw := math.Pow(u, gap)
-		pows[k], dpows[k] = pw, gap*pw/u
+		dpows[k] = gap * pows[k] / u
 	}
 	days, lo := p.days, p.gapLo
 	n := len(days)
@@ -447,6 +452,63 @@ func (p *xirrProblem) fFloatTable(u float64) (float64, float64) {
 		q = q*pw + p.coef(j)
 	}
 	return q, dq
+}
+
+// gapPowers sets pows[k] = math.Pow(u, lo+k) for each bit k of set, bit
+// for bit, with the squarings of u shared. For a whole exponent y ≥ 2,
+// math.Pow splits u = x·2^e (Frexp), squares x (renormalized into
+// [1/2, 1)) once per bit of y, multiplies the squares of y's set bits
+// into 1 and scales the product by Ldexp: the squares depend only on u, so
+// computing them once and taking each exponent's product of them is the
+// same float64 operations in the same order (a test holds it to
+// math.Pow). Exponents 0 and 1, and any u math.Pow treats apart (not
+// positive and finite, or 1), or whose exponent the squaring would take
+// beyond math.Pow's overflow guard, go to math.Pow itself.
+func gapPowers(u float64, lo int64, set uint32, pows *[gapSpan]float64) {
+	if set == 0 {
+		return
+	}
+	hi := lo + int64(bits.Len32(set)) - 1
+	if lo < 2 || hi >= 1<<62 || !(u > 0) || u == 1 || math.IsInf(u, 0) {
+		for ; set != 0; set &= set - 1 {
+			k := bits.TrailingZeros32(set)
+			pows[k] = math.Pow(u, float64(lo+int64(k)))
+		}
+		return
+	}
+	// The squares x^(2^j)·2^(e·2^j), as math.Pow's loop carries them.
+	var x1s [64]float64
+	var xes [64]int
+	x1, xe := math.Frexp(u)
+	n := bits.Len64(uint64(hi))
+	for j := range n {
+		if xe < -1<<12 || 1<<12 < xe {
+			// math.Pow's guard: leave every exponent to it.
+			for ; set != 0; set &= set - 1 {
+				k := bits.TrailingZeros32(set)
+				pows[k] = math.Pow(u, float64(lo+int64(k)))
+			}
+			return
+		}
+		x1s[j], xes[j] = x1, xe
+		x1 *= x1
+		xe <<= 1
+		if x1 < .5 {
+			x1 += x1
+			xe--
+		}
+	}
+	for ; set != 0; set &= set - 1 {
+		k := bits.TrailingZeros32(set)
+		a1, ae := 1.0, 0
+		for i, j := lo+int64(k), 0; i != 0; i, j = i>>1, j+1 {
+			if i&1 == 1 {
+				a1 *= x1s[j]
+				ae += xes[j]
+			}
+		}
+		pows[k] = math.Ldexp(a1, ae)
+	}
 }
 
 // rateUnits is r in millionths.
