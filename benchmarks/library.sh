@@ -24,7 +24,7 @@ trap 'rm -rf "$work"' EXIT
 
 # package and the benchmarks of it to run (each with its Float64 twin, where it has one)
 set -- \
-	schedule '^Benchmark(Schedule360|Schedule360Calendar|ScheduleWithRates360|ScheduleOddFirstPeriod360|APR360)(Float64)?$' \
+	schedule '^Benchmark(Schedule360|Amortize360|Schedule360Calendar|ScheduleWithRates360|ScheduleOddFirstPeriod360|APR360)(Float64)?$' \
 	penalty '^BenchmarkAccrual(Float64)?$' \
 	plan '^BenchmarkOffers(Float64)?$' \
 	loan '^BenchmarkLoanStatement(Float64)?$' \

@@ -133,7 +133,10 @@ type OfferSet struct {
 // Offers builds, checks and ranks the candidate plans of r: a settlement,
 // interest-frozen and priced installment plans over each term, deferrals,
 // and paying the minimum. It is deterministic: the same request gives the
-// same offers in the same order.
+// same offers in the same order. The offers' schedules share one array of
+// rows (one allocation per call, not one per offer), so keeping a single
+// offer's schedule keeps the set's rows; copy it (slices.Clone) to keep it
+// alone.
 func Offers(r OfferRequest) (OfferSet, error) {
 	b, err := newBuilder(r)
 	if err != nil {
