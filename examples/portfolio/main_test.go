@@ -35,7 +35,7 @@ func bookLines(t testing.TB, n int, seed uint64) []string {
 }
 
 func collect(t *testing.T, r io.Reader) (keys []lineKey, accts []penalty.Account, err error) {
-	seq, readErr := decodeLines(r, 3)
+	seq, readErr := decodeLines(readerSource(r), 3)
 	for k, a := range seq {
 		keys = append(keys, k)
 		accts = append(accts, a)
@@ -96,7 +96,7 @@ func TestDecodeLinesReadErrorAndEarlyStop(t *testing.T) {
 	require.ErrorIs(t, err, errDisk)
 	require.NotEmpty(t, accts)
 
-	seq, _ := decodeLines(strings.NewReader(input), 2)
+	seq, _ := decodeLines(readerSource(strings.NewReader(input)), 2)
 	n := 0
 	for range seq {
 		if n++; n == 10 {
@@ -123,7 +123,7 @@ func TestAccrueBookMatchesSequential(t *testing.T) {
 	var buf bytes.Buffer
 	require.NoError(t, book.Write(context.Background(), &buf, n, 21, testAsOf))
 	var done atomic.Int64
-	got, err := accrueBook(context.Background(), &buf, testAsOf, 2, &done)
+	got, err := accrueBook(context.Background(), readerSource(&buf), testAsOf, 2, &done)
 	require.NoError(t, err)
 	require.Equal(t, want, *got)
 	require.EqualValues(t, n, done.Load())
@@ -160,6 +160,50 @@ func TestRunOutThenIn(t *testing.T) {
 	require.Equal(t, totals(direct.String()), totals(fromFile.String()))
 }
 
+// Writing the book on several goroutines writes book.Write's bytes, in
+// order, for any length; a cancelled context stops it.
+func TestWriteBookMatchesWrite(t *testing.T) {
+	for _, n := range []int{0, 1, chunkLines, chunkLines + 1, 2000} {
+		var want, got bytes.Buffer
+		require.NoError(t, book.Write(context.Background(), &want, n, 12, testAsOf))
+		require.NoError(t, writeBook(context.Background(), &got, n, 12, testAsOf, 3))
+		require.Equal(t, want.Len(), got.Len(), "n %d", n)
+		require.True(t, bytes.Equal(want.Bytes(), got.Bytes()), "n %d", n)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	require.ErrorIs(t, writeBook(ctx, io.Discard, 10_000, 12, testAsOf, 2), context.Canceled)
+	require.ErrorIs(t, writeBook(context.Background(), &failingWriter{after: 100_000}, 10_000, 12, testAsOf, 2), errDisk)
+}
+
+type failingWriter struct{ after int }
+
+func (f *failingWriter) Write(b []byte) (int, error) {
+	if f.after -= len(b); f.after < 0 {
+		return 0, errDisk
+	}
+	return len(b), nil
+}
+
+// The generated source yields the book's accounts, numbered from 1, as
+// book.Write's lines decode.
+func TestGeneratedSourceIsTheBook(t *testing.T) {
+	const n = 700
+	lines := bookLines(t, n, 14)
+	seq, readErr := decodeLines(generatedSource(context.Background(), n, 14, testAsOf), 2)
+	i := 0
+	for k, a := range seq {
+		require.Equal(t, i+1, k.line)
+		require.NoError(t, k.err)
+		var want penalty.Account
+		require.NoError(t, money.DecodeJSON([]byte(lines[i]), &want))
+		require.Equal(t, want, a)
+		i++
+	}
+	require.NoError(t, readErr())
+	require.Equal(t, n, i)
+}
+
 // Cancelling the run stops the generator, the decoders and the workers.
 func TestRunCancel(t *testing.T) {
 	before := runtime.NumGoroutine()
@@ -175,31 +219,40 @@ func TestRunCancel(t *testing.T) {
 }
 
 // BenchmarkStages times each stage of the pipeline per account of the
-// book, on one core: generating a line, decoding it (fast path and
-// money.DecodeJSON), and accruing it.
+// book, on one core: generating a line (drawing the account and writing
+// it, with one book.LineWriter as a chunk has), decoding it (the fast path
+// with one book.Decoder as a chunk has, and money.DecodeJSON), and
+// accruing it.
 //
 //	go test -run '^$' -bench Stages -benchmem ./examples/portfolio
 func BenchmarkStages(b *testing.B) {
-	const n = 4096
-	lines := bookLines(b, n, 1)
+	const n = 1024
+	lines := make([][]byte, n)
+	for i, l := range bookLines(b, n, 1) {
+		lines[i] = []byte(l)
+	}
 	accts := make([]penalty.Account, n)
-	for i, l := range lines {
-		require.NoError(b, money.DecodeJSON([]byte(l), &accts[i]))
+	g := book.NewGenerator(1, testAsOf)
+	for i := range accts {
+		accts[i] = g.Account() // what each line decodes to (TestDecodeLines)
 	}
 	b.Run("generate", func(b *testing.B) {
 		b.ReportAllocs()
 		bk := book.NewGenerator(1, testAsOf)
+		var w book.LineWriter
 		var line []byte
 		for b.Loop() {
-			line = book.AppendAccount(line[:0], bk.Account())
+			a := bk.Account()
+			line = w.Append(line[:0], &a)
 		}
 	})
 	b.Run("decode-fast", func(b *testing.B) {
 		b.ReportAllocs()
+		var d book.Decoder
+		var l book.Line
 		i := 0
 		for b.Loop() {
-			var a penalty.Account
-			if err := book.DecodeAccount([]byte(lines[i%n]), &a); err != nil {
+			if err := d.DecodeLine(lines[i%n], &l); err != nil {
 				b.Fatal(err)
 			}
 			i++
@@ -210,7 +263,7 @@ func BenchmarkStages(b *testing.B) {
 		i := 0
 		for b.Loop() {
 			var a penalty.Account
-			if err := money.DecodeJSON([]byte(lines[i%n]), &a); err != nil {
+			if err := money.DecodeJSON(lines[i%n], &a); err != nil {
 				b.Fatal(err)
 			}
 			i++
@@ -252,7 +305,7 @@ func TestRollBookMatchesSequential(t *testing.T) {
 	require.NoError(t, book.Write(context.Background(), &buf, n, 22, to))
 	buf.WriteString(`{"as_of":"2025-06-30","installments":[]}` + "\n") // fails both accruals
 	var done atomic.Int64
-	got, err := rollBook(context.Background(), &buf, from, to, 2, &done)
+	got, err := rollBook(context.Background(), readerSource(&buf), from, to, 2, &done)
 	require.NoError(t, err)
 	require.Equal(t, n+1, got.accounts)
 	require.Equal(t, 1, got.failed)
@@ -380,7 +433,7 @@ func TestAccrueBookMixedKinds(t *testing.T) {
 	buf.WriteString(strings.Join(extra, "\n") + "\n")
 	var done atomic.Int64
 	// The vectors carry their own as_of: accrue every line as of its own.
-	got, err := accrueBook(context.Background(), &buf, money.Date{}, 2, &done)
+	got, err := accrueBook(context.Background(), readerSource(&buf), money.Date{}, 2, &done)
 	require.NoError(t, err)
 	require.Zero(t, got.failed, got.errors)
 	require.Equal(t, n+len(extra), got.accounts)
@@ -396,7 +449,7 @@ func TestAccrueBookMixedKinds(t *testing.T) {
 func TestRollBookMixedKinds(t *testing.T) {
 	extra, _ := compactVectorLines(t)
 	var done atomic.Int64
-	got, err := rollBook(context.Background(), strings.NewReader(strings.Join(extra, "\n")),
+	got, err := rollBook(context.Background(), readerSource(strings.NewReader(strings.Join(extra, "\n"))),
 		money.MustParseDate("2025-06-30"), money.MustParseDate("2025-09-30"), 2, &done)
 	require.NoError(t, err)
 	require.Equal(t, len(extra), got.accounts)

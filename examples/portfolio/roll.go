@@ -36,7 +36,7 @@ type rollSummary struct {
 // one after the other, so its results come back side by side (AccrueAll
 // keeps stream order) and the book is read once. An account that fails
 // either accrual is counted as failed and placed nowhere.
-func rollBook(ctx context.Context, src io.Reader, from, to money.Date, workers int, done *atomic.Int64) (*rollSummary, error) {
+func rollBook(ctx context.Context, src source, from, to money.Date, workers int, done *atomic.Int64) (*rollSummary, error) {
 	accounts, readErr := decodeLines(src, runtime.GOMAXPROCS(0), from, to)
 	sum := rollSummary{roll: book.Roll{From: from, To: to}}
 	var first penalty.BatchResult[rollKey]

@@ -1,8 +1,9 @@
 // Package book is what examples/portfolio and examples/beam share about a
 // book of accounts: the synthetic book they both run ([NewGenerator],
-// [Write], [AppendAccount]), its strict line decoder ([DecodeAccount]),
-// and the collections manager's views of it: the bucket table ([Buckets])
-// and the roll-rate matrix between two as-of dates ([Roll]).
+// [Write], [AppendAccount], and [LineWriter] for many lines), its strict
+// line decoder ([DecodeAccount], and [Decoder] for many lines), and the
+// collections manager's views of it: the bucket table ([Buckets]) and the
+// roll-rate matrix between two as-of dates ([Roll]).
 //
 // A book is JSON lines. A line is a bare accrual request
 // (penalty.Account) — the format of every book so far — or an

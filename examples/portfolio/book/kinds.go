@@ -56,8 +56,14 @@ type envelope struct {
 // "account": the request of that kind}, whose errors name the path from
 // the line ("account.terms.periods: …").
 func DecodeLine(data []byte, l *Line) error {
+	var d Decoder
+	return d.DecodeLine(data, l)
+}
+
+// DecodeLine is the package's DecodeLine.
+func (d *Decoder) DecodeLine(data []byte, l *Line) error {
 	*l = Line{}
-	if decodeFast(data, &l.Accrual) {
+	if d.s.decode(data, &l.Accrual) {
 		return nil
 	}
 	l.Accrual = penalty.Account{}
@@ -71,7 +77,7 @@ func DecodeLine(data []byte, l *Line) error {
 	var err error
 	switch env.Kind {
 	case "accrual":
-		l.Kind, err = Accrual, DecodeAccount(env.Account, &l.Accrual)
+		l.Kind, err = Accrual, d.DecodeAccount(env.Account, &l.Accrual)
 	case "loan_statement":
 		l.Kind, err = LoanStatement, money.DecodeJSON(env.Account, &l.Loan)
 	case "card_statement":
