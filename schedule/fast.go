@@ -120,6 +120,12 @@ func (k *fastAmounts) principal(i, last int, bal, interest int64) int64 {
 // hold all of them in temporaries first.
 func (k *fastAmounts) fill(out []Row, sc *money.Scaler, zero bool) (int, Totals) {
 	bal, fee, places := k.bal, k.fee, k.places
+	if places < 0 {
+		// Never (terms' places are 0 to MaxPlaces): said so that the
+		// compiler drops money.New's branch for negative places, whose call
+		// would otherwise spill the loop's registers on every row.
+		return 0, Totals{}
+	}
 	last := len(out) - 1
 	var tp, ti, tpay int64
 	n := len(out)
@@ -155,6 +161,9 @@ func (k *fastAmounts) fill(out []Row, sc *money.Scaler, zero bool) (int, Totals)
 // already carry their dates.
 func (k *fastAmounts) fillAny(out []Row, sc *money.Scaler) (int, Totals) {
 	bal, fee, places := k.bal, k.fee, k.places
+	if places < 0 {
+		return 0, Totals{} // never: as in fill
+	}
 	last := len(out) - 1
 	var tp, ti, tpay int64
 	n := len(out)
