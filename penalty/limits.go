@@ -156,6 +156,18 @@ func (e *engine) checkRange() error {
 	if e.rates.unit != Daily {
 		rate = e.rates.r360 // the largest of the three bases
 	}
+	if !e.inRangeByBounds(limit, up, unit, rate) {
+		if err := e.installmentsInRange(limit, up, unit, rate); err != nil {
+			return err
+		}
+	}
+	return e.paymentsInRange(limit)
+}
+
+// installmentsInRange is checkRange's walk over the installments: their
+// sums bounded one by one, the largest named in the error.
+func (e *engine) installmentsInRange(limit money.Amount, up money.Rounding, unit money.Amount, rate money.Ratio) error {
+	places := e.pol.Rounding.Places()
 	var total money.Amount
 	worst, worstAt := money.Amount{}, -1
 	feeRate := e.feeRate
@@ -188,6 +200,15 @@ func (e *engine) checkRange() error {
 			"with penalty at this rate for the days overdue and late fees, the statement's amounts could reach %s, beyond the %s it can hold at %d decimal places (policy.rounding.places)",
 			magnitude(total), shownLimit(places), places)
 	}
+	return nil
+}
+
+// paymentsInRange is checkRange's bound on the payments' sum.
+func (e *engine) paymentsInRange(limit money.Amount) error {
+	if money.New(int64(len(e.payments)), 0).MulInt(maxInput).Cmp(limit) < 0 {
+		return nil // no sum of this many payments of at most 10^15 can reach it
+	}
+	places := e.pol.Rounding.Places()
 	var paid money.Amount
 	for _, p := range e.payments {
 		paid = paid.Add(p.Amount)
@@ -197,6 +218,55 @@ func (e *engine) checkRange() error {
 			magnitude(paid), shownLimit(places), places)
 	}
 	return nil
+}
+
+// maxInput is the input bound on an amount (money.CheckAmount), 10^15.
+const maxInput = 1_000_000_000_000_000
+
+// inRangeByBounds reports whether checkRange's sum is below limit for
+// any account of this many installments, as-of date, rates and late-fee
+// rule: each installment's sum, bounded as checkRange bounds it, with
+// every component at the input bound (principal, interest and fee at most
+// 10^15 each, validated) and the longest accrual (from the first start
+// to as_of). All of the bound's terms rise with the amounts and days, so
+// when it is below limit so is the exact sum, and the walk over the
+// installments is skipped: a few operations instead of a dozen per
+// installment. Only accounts near the limit (more places, centuries of
+// accrual, huge rates) take the walk, which names the field.
+func (e *engine) inRangeByBounds(limit money.Amount, up money.Rounding, unit money.Amount, rate money.Ratio) bool {
+	if len(e.ls) == 0 {
+		return true
+	}
+	days := int64(max(e.asOf.Sub(e.ls[0].start), 0)) // starts follow due dates, in order
+	// The bound's amounts are written at the most places any input has
+	// (inputs may be written with more places than the rounding's, when
+	// the extra digits are zeros): the walk's products and sums carry
+	// their operands' places, and may outgrow the 96-bit coefficient at
+	// them before they reach the limit. Held at as many places, the
+	// bound's own outgrow theirs first, and then the walk decides.
+	places := 0
+	for k := range e.ls {
+		o := &e.ls[k].owed
+		places = max(places, o[PrincipalComponent].Places(), o[InterestComponent].Places(), o[FeeComponent].Places())
+	}
+	f := e.pol.LateFee // its amounts join the sums as written, too
+	places = max(places, f.Amount.Places(), f.Min.Places(), up.Places())
+	atPlaces := money.New(0, places)
+	owed := money.New(3*maxInput, 0).Add(atPlaces)
+	base := money.New(maxInput, 0).Add(atPlaces)
+	if e.pol.Base == PrincipalAndInterest {
+		base = base.MulInt(2)
+	}
+	pen := base.MulInt(days).MulRatio(rate, up).Add(unit.MulInt(days))
+	var fee money.Amount
+	switch f.Kind {
+	case FixedFee:
+		fee = f.Amount
+	case PercentFee:
+		fee = money.Max(f.Min, owed.MulRatio(e.feeRate, up).Add(unit))
+	}
+	sum := owed.Add(pen).Add(fee).MulInt(int64(len(e.ls)))
+	return !sum.Overflowed() && sum.Cmp(limit) < 0
 }
 
 // shownLimit is money.ResultLimit(places) as a reader counts digits.

@@ -1,6 +1,8 @@
 package book
 
 import (
+	"context"
+	"slices"
 	"testing"
 
 	"github.com/repayplan/repayplan/penalty"
@@ -69,4 +71,25 @@ func BenchmarkLineWriter(b *testing.B) {
 		line = w.Append(line[:0], &accts[i%len(accts)])
 		i++
 	}
+}
+
+// BenchmarkAccrueBalances accrues 256 accounts of the book per op
+// balances-only (penalty.BatchOptions.Balances, as the portfolio does),
+// through AccrueAll on one worker.
+func BenchmarkAccrueBalances(b *testing.B) {
+	g := NewGenerator(1, testAsOf)
+	accts := make([]penalty.Account, 256)
+	for i := range accts {
+		accts[i] = g.Account()
+	}
+	b.ReportAllocs()
+	opts := penalty.BatchOptions{Workers: 1, Balances: true}
+	for b.Loop() {
+		err := penalty.AccrueAll(context.Background(), testAsOf, slices.All(accts), opts,
+			func(r penalty.BatchResult[int]) error { return r.Err })
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(len(accts)*b.N), "ns/account")
 }
