@@ -13,6 +13,9 @@
 // explanation records. The accounts of the book are drawn on one goroutine,
 // in order (the book is one random sequence); writing them as lines and
 // decoding the lines run a chunk at a time on every core, as accrual does.
+// Unless GOGC is set, it runs the collector at GOGC=400: the live heap is a
+// few MiB however large the book, and the default goal would collect every
+// few hundred accounts.
 //
 // A line of the book may also be a loan or card account in an envelope
 // ({"kind": "loan_statement", "account": {…}}, see package book): the
