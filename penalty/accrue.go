@@ -33,6 +33,12 @@ func AccrueContext(ctx context.Context, a Account) (Statement, error) {
 // waiver record is built, and no sentence. The record budget still bounds
 // the work, counted as if they were.
 func accrue(ctx context.Context, a Account, explain bool) (Statement, error) {
+	return accrueChecked(ctx, a, explain, false)
+}
+
+// accrueChecked is accrue; recheckAll takes closeSegments' general way
+// (engine.recheckAll), for tests.
+func accrueChecked(ctx context.Context, a Account, explain, recheckAll bool) (Statement, error) {
 	if ctx == nil {
 		return Statement{}, money.Errorf("ctx", "is required (use context.Background())")
 	}
@@ -44,6 +50,7 @@ func accrue(ctx context.Context, a Account, explain bool) (Statement, error) {
 	}
 	var e engine // on the stack: only the records it builds are allocated
 	e.init(a, !explain)
+	e.recheckAll = recheckAll
 	if err := e.checkRange(); err != nil {
 		return Statement{}, err
 	}
@@ -91,10 +98,22 @@ type ledger struct {
 	capped     bool
 	segStart   money.Date // start of the open segment
 	contHead   int32      // its last contingent segment's link in engine.contChain, plus one; 0 for none
+	// recheck is set when what decides whether it still accrues (its
+	// base, its cap's room) may have changed, or it just opened:
+	// closeSegments tests only such installments and those it closes.
+	recheck bool
 }
 
 func (l *ledger) unpaid() money.Amount {
 	return l.owed[PrincipalComponent].Add(l.owed[InterestComponent]).Add(l.owed[FeeComponent])
+}
+
+// owesAny reports whether unpaid is positive, without adding: the
+// components are never negative (validate, and payments and waivers take
+// at most what is owed).
+func (l *ledger) owesAny() bool {
+	return l.owed[PrincipalComponent].IsPositive() || l.owed[InterestComponent].IsPositive() ||
+		l.owed[FeeComponent].IsPositive()
 }
 
 // engine walks the account's event dates in order.
@@ -126,6 +145,10 @@ type engine struct {
 	// them all the same.
 	brief                bool
 	segments, allocCount int // segment and payment-allocation records made
+	// recheckAll makes closeSegments test every accruing installment on
+	// every date, the general way its recheck flags stand in for (tests
+	// compare the two).
+	recheckAll bool
 }
 
 // init sets e up to accrue a, which has been validated; brief keeps no
@@ -158,13 +181,17 @@ func (e *engine) init(a Account, brief bool) {
 	// added to them have: every Add then takes money's same-places path.
 	zero := money.New(0, p.Rounding.Places())
 	e.unapplied = zero
+	moves := p.moves() // tested once, not per installment
 	for k, in := range a.Installments {
 		l := &e.ls[k]
 		l.number = k + 1
 		l.owed[PenaltyComponent], l.owed[LateFeeComponent] = zero, zero
 		l.accrued, l.contingent, l.assessed = zero, zero, zero
 		// Everything below counts from the effective due date D.
-		l.contract, l.due = in.DueDate, p.EffectiveDueDate(in.DueDate)
+		l.contract, l.due = in.DueDate, in.DueDate
+		if moves {
+			l.due = p.EffectiveDueDate(in.DueDate)
+		}
 		if l.due != l.contract {
 			cl, _ := p.Calendar.Closure(l.contract)
 			e.explain.Moves = append(e.explain.Moves, DueDateMove{Installment: l.number,
@@ -184,9 +211,15 @@ func (e *engine) init(a Account, brief bool) {
 				l.end = stop
 			}
 		}
-		e.setOwed(l, PrincipalComponent, in.Principal)
-		e.setOwed(l, InterestComponent, in.Interest)
-		e.setOwed(l, FeeComponent, in.Fee)
+		// setOwed's effect for the three, with the base added up once.
+		l.owed[PrincipalComponent], l.owed[InterestComponent], l.owed[FeeComponent] = in.Principal, in.Interest, in.Fee
+		e.owing.set(PrincipalComponent, k, in.Principal.IsPositive())
+		e.owing.set(InterestComponent, k, in.Interest.IsPositive())
+		e.owing.set(FeeComponent, k, in.Fee.IsPositive())
+		l.base = in.Principal
+		if p.Base == PrincipalAndInterest {
+			l.base = l.base.Add(in.Interest)
+		}
 		if e.hasCap {
 			l.capAmount = in.Principal.MulRatio(p.Cap.Ratio(), p.Rounding)
 		}
@@ -209,39 +242,23 @@ func (e *engine) init(a Account, brief bool) {
 	e.allocations = make([]Allocation, 0, 8*len(e.payments))
 }
 
-// sortDates sorts ds by their day numbers as int32 keys: slices.Sort on
-// them runs without a comparison call per step, several times faster than
-// slices.SortFunc for the few dozen dates of an account.
-func sortDates(ds []money.Date) {
-	if len(ds) < 2 {
-		return
-	}
-	var buf [128]int32
-	keys := buf[:0]
-	if len(ds) > len(buf) {
-		keys = make([]int32, 0, len(ds))
-	}
-	origin := ds[0]
-	for _, d := range ds {
-		keys = append(keys, int32(d.Sub(origin)))
-	}
-	slices.Sort(keys)
-	for i, k := range keys {
-		ds[i] = origin.AddDays(int(k))
-	}
-}
-
 // onOrBefore returns the items dated on or before asOf, sorted by date and
 // otherwise in input order, so that the listing order of different dates
 // cannot change the result.
 func onOrBefore[T any](items []T, asOf money.Date, date func(T) money.Date) []T {
 	out := make([]T, 0, len(items))
+	sorted := true // items are usually listed in date order: then no sort is needed
 	for _, it := range items {
-		if !date(it).After(asOf) {
+		if d := date(it); !d.After(asOf) {
+			if len(out) > 0 && d.Before(date(out[len(out)-1])) {
+				sorted = false
+			}
 			out = append(out, it)
 		}
 	}
-	slices.SortStableFunc(out, func(a, b T) int { return date(a).Compare(date(b)) })
+	if !sorted {
+		slices.SortStableFunc(out, func(a, b T) int { return date(a).Compare(date(b)) })
+	}
 	return out
 }
 
@@ -250,7 +267,8 @@ func onOrBefore[T any](items []T, asOf money.Date, date func(T) money.Date) []T 
 // late fee), waivers apply, then payments.
 func (e *engine) run(ctx context.Context) error {
 	pi, wi := 0, 0
-	for i, x := range e.eventDates() {
+	var scratch [384]money.Date // three times the dates of all but the longest accounts
+	for i, x := range e.eventDates(scratch[:]) {
 		if i%ctxEvery == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -293,31 +311,109 @@ func (e *engine) spent() error {
 
 // eventDates lists, sorted and unique, every date on which something
 // happens: accrual starts, grace ends, stops, payments, waivers, 1 January
-// where the rate depends on the year, and as_of.
-func (e *engine) eventDates() []money.Date {
-	ds := make([]money.Date, 0, 3*len(e.ls)+len(e.payments)+len(e.waivers)+1)
-	first := e.asOf
+// where the rate depends on the year, and as_of. Each kind is already in
+// date order (starts, grace ends and stops follow the installments' due
+// dates, which validate keeps in order and the calendar moves monotonely;
+// payments and waivers were sorted by onOrBefore), so the kinds are merged
+// rather than sorted together. As_of, the last date of all, is left out of
+// the merges and appended: every installment not yet due stops there.
+// scratch, when large enough, holds the work (the caller's stack array, so
+// that no allocation is needed).
+func (e *engine) eventDates(scratch []money.Date) []money.Date {
+	years := e.rates.yearStarts(e.first(), e.asOf)
+	nl := len(e.ls)
+	n := 3*nl + len(e.payments) + len(e.waivers) + len(years) + 1
+	// The kinds' runs, then two buffers the merges alternate between.
+	buf := scratch[:0]
+	if cap(buf) < 3*n {
+		buf = make([]money.Date, 0, 3*n)
+	}
+	buf = buf[:3*n]
+	in, cur, spare := buf[:n], buf[n:n:2*n], buf[2*n:2*n:3*n]
+	ns, ng, ne := 0, 0, 0
 	for k := range e.ls {
 		l := &e.ls[k]
-		for _, d := range [...]money.Date{l.start, l.graceEnd, l.end} {
-			if !d.After(e.asOf) {
-				ds = append(ds, d)
-			}
+		if l.start.Before(e.asOf) {
+			in[ns] = l.start
+			ns++
 		}
-		if l.start.Before(first) {
-			first = l.start
+		if l.graceEnd.Before(e.asOf) {
+			in[nl+ng] = l.graceEnd
+			ng++
+		}
+		if l.end.Before(e.asOf) {
+			in[2*nl+ne] = l.end
+			ne++
 		}
 	}
+	rest := in[3*nl : 3*nl]
 	for _, p := range e.payments {
-		ds = append(ds, p.Date)
+		if p.Date.Before(e.asOf) {
+			rest = append(rest, p.Date)
+		}
 	}
+	np := len(rest)
 	for _, w := range e.waivers {
-		ds = append(ds, w.Date)
+		if w.Date.Before(e.asOf) {
+			rest = append(rest, w.Date)
+		}
 	}
-	ds = append(ds, e.asOf)
-	ds = append(ds, e.rates.yearStarts(first, e.asOf)...)
-	sortDates(ds)
-	return slices.Compact(ds)
+	nw := len(rest)
+	rest = append(rest, years...) // all in (first, as_of]
+	if len(years) > 0 && years[len(years)-1] == e.asOf {
+		rest = rest[:len(rest)-1]
+	}
+	cur = mergeDates(cur, in[:ns], in[nl:nl+ng])
+	for _, run := range [...][]money.Date{in[2*nl : 2*nl+ne], rest[:np], rest[np:nw], rest[nw:]} {
+		if len(run) > 0 {
+			cur, spare = mergeDates(spare, cur, run), cur[:0]
+		}
+	}
+	return append(cur, e.asOf)
+}
+
+// first is the earliest accrual start, or as_of if it is earlier: the
+// first installment's, as they are in order.
+func (e *engine) first() money.Date {
+	if len(e.ls) > 0 && e.ls[0].start.Before(e.asOf) {
+		return e.ls[0].start
+	}
+	return e.asOf
+}
+
+// mergeDates writes to dst, which has room for them, the dates of a and
+// b, both sorted, in order and without repeats.
+func mergeDates(dst, a, b []money.Date) []money.Date {
+	out := dst[:cap(dst)]
+	n := 0
+	var last money.Date // the zero Date is no event date
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		d := a[i]
+		if b[j].Before(d) {
+			d = b[j]
+			j++
+		} else {
+			i++
+		}
+		if d != last {
+			out[n], last = d, d
+			n++
+		}
+	}
+	for _, d := range a[i:] {
+		if d != last {
+			out[n], last = d, d
+			n++
+		}
+	}
+	for _, d := range b[j:] {
+		if d != last {
+			out[n], last = d, d
+			n++
+		}
+	}
+	return out[:n]
 }
 
 // closeSegments ends the open segment of every accruing installment whose
@@ -330,7 +426,14 @@ func (e *engine) closeSegments(x money.Date, split bool) {
 		l := &e.ls[k]
 		if split || x == l.end || (e.contingent && x == l.graceEnd) {
 			e.close(l, x)
+		} else if !l.recheck && !e.recheckAll {
+			// Neither closed nor changed since it was last kept: it is
+			// before its end (x is not it, and every end is an event
+			// date), and its base and room are as they were.
+			kept = append(kept, k)
+			continue
 		}
+		l.recheck = false
 		if x.Before(l.end) && e.base(l).IsPositive() && !(e.hasCap && l.capped && e.room(l).Sign() <= 0) {
 			kept = append(kept, k)
 		}
@@ -343,7 +446,7 @@ func (e *engine) openSegments(x money.Date) {
 	for ; e.nextStart < len(e.ls) && !e.ls[e.nextStart].start.After(x); e.nextStart++ {
 		l := &e.ls[e.nextStart]
 		if l.start == x && x.Before(l.end) {
-			l.segStart = x
+			l.segStart, l.recheck = x, true
 			e.active = append(e.active, e.nextStart)
 		}
 	}
@@ -356,11 +459,19 @@ func (e *engine) setOwed(l *ledger, c Component, v money.Amount) {
 	if c == PrincipalComponent || c == InterestComponent {
 		// Kept here, the one place owed changes, rather than added up on
 		// every event date for every accruing installment.
+		l.recheck = true
 		l.base = l.owed[PrincipalComponent]
 		if e.pol.Base == PrincipalAndInterest {
 			l.base = l.base.Add(l.owed[InterestComponent])
 		}
 	}
+}
+
+// setCharge is setOwed for penalty or the late fee, which the base does not
+// count: with c a constant it inlines to two stores.
+func (e *engine) setCharge(l *ledger, c Component, v money.Amount) {
+	l.owed[c] = v
+	e.owing.set(c, l.number-1, v.IsPositive())
 }
 
 // base is what penalty accrues on now.
@@ -389,30 +500,36 @@ func (e *engine) close(l *ledger, x money.Date) {
 		// (rate × days), without reducing a fraction per segment.
 		amt = base.MulInt(int64(days)).MulRatio(rate, e.pol.Rounding)
 	}
-	seg := Segment{Installment: l.number, From: from, To: x, Days: days,
-		Base: base.Round(e.pol.Rounding), Rate: rate, Basis: basis, Amount: amt}
+	uncapped, capped := amt, false
 	if e.hasCap {
 		if room := e.room(l); amt.Cmp(room) > 0 {
-			seg.Uncapped, seg.Amount, seg.Capped = amt, money.Max(room, money.Amount{}), true
-			amt = seg.Amount
+			amt, capped = money.Max(room, money.Amount{}), true
 			l.capped = true
 		}
 	}
 	e.segments++
-	if e.contingent && !x.After(l.graceEnd) {
-		seg.Status = Contingent
+	contingent := e.contingent && !x.After(l.graceEnd)
+	if contingent {
 		l.contingent = l.contingent.Add(amt)
-		if e.brief {
-			return
-		}
-		e.contChain = append(e.contChain, contLink{seg: int32(len(e.explain.Segments)), next: l.contHead})
-		l.contHead = int32(len(e.contChain))
 	} else {
 		l.accrued = l.accrued.Add(amt)
-		e.setOwed(l, PenaltyComponent, l.owed[PenaltyComponent].Add(amt))
+		e.setCharge(l, PenaltyComponent, l.owed[PenaltyComponent].Add(amt))
 	}
-	if !e.brief {
-		e.explain.Segments = append(e.explain.Segments, seg)
+	if e.brief {
+		return // the record is not built at all
+	}
+	if contingent {
+		e.contChain = append(e.contChain, contLink{seg: int32(len(e.explain.Segments)), next: l.contHead})
+		l.contHead = int32(len(e.contChain))
+	}
+	e.explain.Segments = append(e.explain.Segments, Segment{Installment: l.number, From: from, To: x, Days: days,
+		Base: base.Round(e.pol.Rounding), Rate: rate, Basis: basis, Amount: amt})
+	seg := &e.explain.Segments[len(e.explain.Segments)-1] // built in place, not copied in
+	if capped {
+		seg.Uncapped, seg.Capped = uncapped, true
+	}
+	if contingent {
+		seg.Status = Contingent
 	}
 }
 
@@ -425,10 +542,10 @@ func (e *engine) endGraces(x money.Date) {
 		if l.graceEnd != x {
 			continue
 		}
-		unpaid := l.unpaid()
-		e.resolveContingent(l, unpaid.IsPositive())
-		if unpaid.IsPositive() && e.pol.LateFee.Kind != NoLateFee {
-			e.assessLateFee(l, x, unpaid)
+		owes := l.owesAny()
+		e.resolveContingent(l, owes)
+		if owes && e.pol.LateFee.Kind != NoLateFee {
+			e.assessLateFee(l, x, l.unpaid())
 		}
 	}
 }
@@ -438,7 +555,7 @@ func (e *engine) resolveContingent(l *ledger, owed bool) {
 	if owed {
 		status = Payable
 		l.accrued = l.accrued.Add(l.contingent)
-		e.setOwed(l, PenaltyComponent, l.owed[PenaltyComponent].Add(l.contingent))
+		e.setCharge(l, PenaltyComponent, l.owed[PenaltyComponent].Add(l.contingent))
 	}
 	// Its contingent segments are interleaved with other installments';
 	// their chain was kept, so resolving touches only them.
@@ -446,6 +563,7 @@ func (e *engine) resolveContingent(l *ledger, owed bool) {
 		e.explain.Segments[e.contChain[j-1].seg].Status = status
 	}
 	l.contingent, l.contHead = money.Amount{}, 0
+	l.recheck = true // the cap's room moved
 }
 
 // contLink is one contingent segment in its installment's chain: the
@@ -456,20 +574,21 @@ func (e *engine) resolveContingent(l *ledger, owed bool) {
 type contLink struct{ seg, next int32 }
 
 func (e *engine) assessLateFee(l *ledger, x money.Date, unpaid money.Amount) {
-	rule := e.pol.LateFee
 	r := e.pol.Rounding
-	fee := rule.charge(unpaid, r, e.feeRate)
-	a := LateFeeAssessment{Installment: l.number, Date: x, Unpaid: unpaid.Round(r), Rule: rule, Computed: fee, Amount: fee}
+	fee := e.pol.LateFee.charge(unpaid, r, e.feeRate)
+	amt, capped := fee, false
 	if e.hasCap {
 		if room := e.room(l); fee.Cmp(room) > 0 {
-			a.Amount, a.Capped = money.Max(room, money.Amount{}), true
+			amt, capped = money.Max(room, money.Amount{}), true
 			l.capped = true
 		}
 	}
-	l.assessed = l.assessed.Add(a.Amount)
-	e.setOwed(l, LateFeeComponent, l.owed[LateFeeComponent].Add(a.Amount))
-	if !e.brief {
-		e.explain.LateFees = append(e.explain.LateFees, a)
+	l.assessed = l.assessed.Add(amt)
+	l.recheck = true // less room under the cap
+	e.setCharge(l, LateFeeComponent, l.owed[LateFeeComponent].Add(amt))
+	if !e.brief { // a balances-only run builds no record
+		e.explain.LateFees = append(e.explain.LateFees, LateFeeAssessment{Installment: l.number, Date: x,
+			Unpaid: unpaid.Round(r), Rule: e.pol.LateFee, Computed: fee, Amount: amt, Capped: capped})
 	}
 }
 
@@ -498,32 +617,37 @@ func newDailyRates(p PenaltyRate) dailyRates {
 }
 
 // byYear reports whether the daily rate depends on the calendar year.
-func (d dailyRates) byYear() bool { return d.unit != Daily && d.dayCount == money.ActAct }
+func (d *dailyRates) byYear() bool { return d.unit != Daily && d.dayCount == money.ActAct }
 
 // at returns the daily rate in force on day and the basis it was divided
 // by (0 for a rate quoted daily).
-func (d dailyRates) at(day money.Date) (money.Ratio, int) {
+func (d *dailyRates) at(day money.Date) (money.Ratio, int) {
 	if d.unit == Daily {
 		return d.r360, 0
 	}
-	switch b := d.dayCount.Basis(day.Year()); b {
-	case 365:
+	// money.DayCount.Basis, with the year worked out only for act/act,
+	// the one basis that depends on it.
+	switch d.dayCount {
+	case money.Act365:
 		return d.r365, 365
-	case 366:
-		return d.r366, 366
+	case money.ActAct:
+		if money.DaysInYear(day.Year()) == 366 {
+			return d.r366, 366
+		}
+		return d.r365, 365
 	}
 	return d.r360, 360
 }
 
 // splitsAt reports whether x is a boundary for every accruing installment
 // because the rate changes there (1 January under act/act).
-func (d dailyRates) splitsAt(x money.Date) bool {
+func (d *dailyRates) splitsAt(x money.Date) bool {
 	return d.byYear() && x.Month() == time.January && x.Day() == 1
 }
 
 // yearStarts lists the 1 Januaries in (from, to] when the rate depends on
 // the year.
-func (d dailyRates) yearStarts(from, to money.Date) []money.Date {
+func (d *dailyRates) yearStarts(from, to money.Date) []money.Date {
 	if !d.byYear() {
 		return nil
 	}

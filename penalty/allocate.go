@@ -43,6 +43,7 @@ func (e *engine) dueBy(x money.Date) int {
 func (e *engine) allocate(lo, hi int, left money.Amount, out *[]Allocation) money.Amount {
 	if e.pol.AllocationScope == ByComponent {
 		for _, c := range e.alloc {
+			// Every installment visited owes c (e.owing).
 			for k := e.owing.next(c, lo, hi); k < hi && left.IsPositive(); k = e.owing.next(c, k+1, hi) {
 				left = e.take(k, c, left, out)
 			}
@@ -50,20 +51,27 @@ func (e *engine) allocate(lo, hi int, left money.Amount, out *[]Allocation) mone
 		return left
 	}
 	for k := e.owing.nextAny(lo, hi); k < hi && left.IsPositive(); k = e.owing.nextAny(k+1, hi) {
+		l := &e.ls[k]
 		for _, c := range e.alloc {
-			left = e.take(k, c, left, out)
+			// Tested here rather than in take, so that the components the
+			// installment no longer owes, and those after the payment is
+			// used up, cost no call.
+			if !left.IsPositive() {
+				break
+			}
+			if l.owed[c].IsPositive() {
+				left = e.take(k, c, left, out)
+			}
 		}
 	}
 	return left
 }
 
-// take pays as much of installment k's component c as left allows.
+// take pays as much of installment k's component c as left allows; both
+// are positive.
 func (e *engine) take(k int, c Component, left money.Amount, out *[]Allocation) money.Amount {
 	l := &e.ls[k]
 	have := l.owed[c]
-	if !have.IsPositive() || !left.IsPositive() {
-		return left
-	}
 	a := money.Min(have, left)
 	e.setOwed(l, c, have.Sub(a))
 	e.allocCount++

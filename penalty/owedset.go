@@ -24,11 +24,13 @@ func newOwedSet(n int) owedSet {
 
 // set records whether installment k owes a positive amount of c.
 func (s *owedSet) set(c Component, k int, positive bool) {
-	w, m := k/64, uint64(1)<<(k%64)
+	// Unsigned: k is never negative, and k/64 then needs no sign fix-up.
+	w, m := uint(k)/64, uint64(1)<<(uint(k)%64)
+	b := s.bits[c]
 	if positive {
-		s.bits[c][w] |= m
+		b[w] |= m
 	} else {
-		s.bits[c][w] &^= m
+		b[w] &^= m
 	}
 }
 

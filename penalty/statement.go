@@ -1,10 +1,6 @@
 package penalty
 
-import (
-	"strconv"
-
-	"github.com/repayplan/repayplan/money"
-)
+import "github.com/repayplan/repayplan/money"
 
 // Statement is what an account owes as of a date, per installment and in
 // total, with the explanation of every amount that was accrued or paid.
@@ -67,7 +63,10 @@ func Bucket(dpd int) string {
 	case dpd > 180:
 		return "M7+"
 	}
-	return "M" + strconv.Itoa((dpd-1)/30+1)
+	// Cut from a constant, so that no string is built.
+	const names = "M1M2M3M4M5M6"
+	i := 2 * ((dpd - 1) / 30)
+	return names[i : i+2]
 }
 
 // statement turns the engine's final state into the result, rounding every
@@ -76,29 +75,34 @@ func (e *engine) statement() Statement {
 	r := e.pol.Rounding
 	s := Statement{AsOf: e.asOf, Installments: make([]InstallmentBalance, len(e.ls))}
 	var t Totals
+	if len(e.ls) > 0 {
+		// Sums from a zero at the rounded figures' places: every Add then
+		// takes money's same-places path, and the sums are the same.
+		z := money.New(0, r.Places())
+		t = Totals{Principal: z, Interest: z, Fee: z, Penalty: z, LateFee: z}
+	}
 	for k := range e.ls {
 		l := &e.ls[k]
 		dpd := 0
-		if e.asOf.After(l.due) && l.unpaid().IsPositive() {
+		if e.asOf.After(l.due) && l.owesAny() {
 			dpd = e.asOf.Sub(l.due)
 		}
 		s.DaysPastDue = max(s.DaysPastDue, dpd)
-		b := InstallmentBalance{
-			Number:            k + 1,
-			DueDate:           l.contract,
-			EffectiveDueDate:  l.due,
-			Principal:         l.owed[PrincipalComponent].Round(r),
-			Interest:          l.owed[InterestComponent].Round(r),
-			Fee:               l.owed[FeeComponent].Round(r),
-			Penalty:           l.owed[PenaltyComponent].Round(r),
-			LateFee:           l.owed[LateFeeComponent].Round(r),
-			PenaltyAccrued:    l.accrued.Round(r),
-			DaysPastDue:       dpd,
-			ContingentPenalty: l.contingent.Round(r),
-			LateFeeAssessed:   l.assessed.Round(r),
-			Capped:            l.capped,
-		}
-		s.Installments[k] = b
+		// Written in place, field by field: no InstallmentBalance is
+		// built to be copied.
+		b := &s.Installments[k]
+		b.Number = k + 1
+		b.DueDate, b.EffectiveDueDate = l.contract, l.due
+		b.Principal = l.owed[PrincipalComponent].Round(r)
+		b.Interest = l.owed[InterestComponent].Round(r)
+		b.Fee = l.owed[FeeComponent].Round(r)
+		b.Penalty = l.owed[PenaltyComponent].Round(r)
+		b.LateFee = l.owed[LateFeeComponent].Round(r)
+		b.PenaltyAccrued = l.accrued.Round(r)
+		b.DaysPastDue = dpd
+		b.ContingentPenalty = l.contingent.Round(r)
+		b.LateFeeAssessed = l.assessed.Round(r)
+		b.Capped = l.capped
 		// Totals add the rounded figures shown, so the statement adds up
 		// on paper even when inputs carry more places than the rounding.
 		t.Principal = t.Principal.Add(b.Principal)
