@@ -156,7 +156,7 @@ func (e *engine) checkRange() error {
 	if e.rates.unit != Daily {
 		rate = e.rates.r360 // the largest of the three bases
 	}
-	if !e.inRangeByBounds(limit, up, unit, rate) {
+	if !e.inRangeByBounds(rate) {
 		if err := e.installmentsInRange(limit, up, unit, rate); err != nil {
 			return err
 		}
@@ -223,50 +223,71 @@ func (e *engine) paymentsInRange(limit money.Amount) error {
 // maxInput is the input bound on an amount (money.CheckAmount), 10^15.
 const maxInput = 1_000_000_000_000_000
 
-// inRangeByBounds reports whether checkRange's sum is below limit for
-// any account of this many installments, as-of date, rates and late-fee
-// rule: each installment's sum, bounded as checkRange bounds it, with
-// every component at the input bound (principal, interest and fee at most
-// 10^15 each, validated) and the longest accrual (from the first start
-// to as_of). All of the bound's terms rise with the amounts and days, so
-// when it is below limit so is the exact sum, and the walk over the
-// installments is skipped: a few operations instead of a dozen per
-// installment. Only accounts near the limit (more places, centuries of
+// inRangeByBounds reports whether checkRange's walk over the installments
+// would pass, judged from the counts and the input bounds alone, in int64
+// arithmetic: each installment's sum as the walk bounds it, with
+// principal, interest and fee at the input bound (10^15 each, validated)
+// and the longest accrual (from the first start to as_of), in units of
+// 10^9 rounded up, n times, below the limit. It answers false, leaving the
+// account to the walk, whenever an input is written with more places than
+// the rounding's (then the walk's sums carry those places) or the walk's
+// product base × days could outgrow the 96-bit coefficient at the
+// rounding's places: what the walk rejects without reaching the limit.
+// Every term rises with the amounts and the days, so a pass here is a
+// pass there; only accounts near the limit (many places, centuries of
 // accrual, huge rates) take the walk, which names the field.
-func (e *engine) inRangeByBounds(limit money.Amount, up money.Rounding, unit money.Amount, rate money.Ratio) bool {
-	if len(e.ls) == 0 {
-		return true
+func (e *engine) inRangeByBounds(rate money.Ratio) bool {
+	places := e.pol.Rounding.Places()
+	f := e.pol.LateFee
+	if len(e.ls) == 0 || places > money.MaxPlaces || f.Amount.Places() > places || f.Min.Places() > places {
+		return len(e.ls) == 0
 	}
-	days := int64(max(e.asOf.Sub(e.ls[0].start), 0)) // starts follow due dates, in order
-	// The bound's amounts are written at the most places any input has
-	// (inputs may be written with more places than the rounding's, when
-	// the extra digits are zeros): the walk's products and sums carry
-	// their operands' places, and may outgrow the 96-bit coefficient at
-	// them before they reach the limit. Held at as many places, the
-	// bound's own outgrow theirs first, and then the walk decides.
-	places := 0
 	for k := range e.ls {
 		o := &e.ls[k].owed
-		places = max(places, o[PrincipalComponent].Places(), o[InterestComponent].Places(), o[FeeComponent].Places())
+		if o[PrincipalComponent].Places() > places || o[InterestComponent].Places() > places || o[FeeComponent].Places() > places {
+			return false
+		}
 	}
-	f := e.pol.LateFee // its amounts join the sums as written, too
-	places = max(places, f.Amount.Places(), f.Min.Places(), up.Places())
-	atPlaces := money.New(0, places)
-	owed := money.New(3*maxInput, 0).Add(atPlaces)
-	base := money.New(maxInput, 0).Add(atPlaces)
-	if e.pol.Base == PrincipalAndInterest {
-		base = base.MulInt(2)
+	days := int64(max(e.asOf.Sub(e.ls[0].start), 0)) // starts follow due dates, in order
+	scale := int64(1)                                // 10^places
+	for range places {
+		scale *= 10
 	}
-	pen := base.MulInt(days).MulRatio(rate, up).Add(unit.MulInt(days))
-	var fee money.Amount
+	// The walk's base × days: at most 2·10^15 × 10^places × days, which
+	// stays below 2^95 while 10^places × days ≤ ⌊2^95 / (2·10^15)⌋.
+	if days > 1_000_000 || scale*days > 19_807_040_628_566 {
+		return false
+	}
+	const g = 1_000_000_000 // the unit of the bound, 10^9
+	up := money.NewRounding(0, money.Up)
+	// ⌈2·10^15 × days × rate / 10^9⌉, and the walk's one minor unit a day
+	// (at most 1 of 10^9 for fewer than 10^9 days).
+	pen, ok := money.New(2_000_000*days, 0).MulRatio(rate, up).Units(0)
+	if !ok {
+		return false
+	}
+	var fee int64
 	switch f.Kind {
 	case FixedFee:
-		fee = f.Amount
+		fee, ok = f.Amount.MulRatio(money.NewRatio(1, g), up).Units(0)
 	case PercentFee:
-		fee = money.Max(f.Min, owed.MulRatio(e.feeRate, up).Add(unit))
+		var pct int64
+		if fee, ok = f.Min.MulRatio(money.NewRatio(1, g), up).Units(0); ok {
+			pct, ok = money.New(3_000_000, 0).MulRatio(e.feeRate, up).Units(0)
+			fee = max(fee, pct+1)
+		}
 	}
-	sum := owed.Add(pen).Add(fee).MulInt(int64(len(e.ls)))
-	return !sum.Overflowed() && sum.Cmp(limit) < 0
+	per := 3_000_000 + pen + 1 + fee // owed + penalty + a unit a day + fee, in units of 10^9
+	if !ok || pen > 1e15 || fee > 1e15 {
+		return false
+	}
+	// Below the limit, 10^min(27, 28−places), in units of 10^9.
+	exp := min(27, 28-places) - 9
+	lim := int64(1)
+	for range exp {
+		lim *= 10
+	}
+	return per*int64(len(e.ls)) < lim
 }
 
 // shownLimit is money.ResultLimit(places) as a reader counts digits.
