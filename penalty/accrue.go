@@ -212,14 +212,10 @@ func (e *engine) init(a Account, brief bool) {
 			}
 		}
 		// setOwed's effect for the three, with the base added up once.
-		l.owed[PrincipalComponent], l.owed[InterestComponent], l.owed[FeeComponent] = in.Principal, in.Interest, in.Fee
-		e.owing.set(PrincipalComponent, k, in.Principal.IsPositive())
-		e.owing.set(InterestComponent, k, in.Interest.IsPositive())
-		e.owing.set(FeeComponent, k, in.Fee.IsPositive())
-		l.base = in.Principal
-		if p.Base == PrincipalAndInterest {
-			l.base = l.base.Add(in.Interest)
-		}
+		e.setCharge(l, PrincipalComponent, in.Principal)
+		e.setCharge(l, InterestComponent, in.Interest)
+		e.setCharge(l, FeeComponent, in.Fee)
+		l.base = e.sumBase(l)
 		if e.hasCap {
 			l.capAmount = in.Principal.MulRatio(p.Cap.Ratio(), p.Rounding)
 		}
@@ -248,12 +244,13 @@ func (e *engine) init(a Account, brief bool) {
 func onOrBefore[T any](items []T, asOf money.Date, date func(T) money.Date) []T {
 	out := make([]T, 0, len(items))
 	sorted := true // items are usually listed in date order: then no sort is needed
+	var last money.Date
 	for _, it := range items {
 		if d := date(it); !d.After(asOf) {
-			if len(out) > 0 && d.Before(date(out[len(out)-1])) {
+			if len(out) > 0 && d.Before(last) {
 				sorted = false
 			}
-			out = append(out, it)
+			out, last = append(out, it), d
 		}
 	}
 	if !sorted {
@@ -454,24 +451,31 @@ func (e *engine) openSegments(x money.Date) {
 
 // setOwed sets what l owes of c, keeping e.owing and l.base in step.
 func (e *engine) setOwed(l *ledger, c Component, v money.Amount) {
-	l.owed[c] = v
-	e.owing.set(c, l.number-1, v.IsPositive())
+	e.setCharge(l, c, v)
 	if c == PrincipalComponent || c == InterestComponent {
 		// Kept here, the one place owed changes, rather than added up on
 		// every event date for every accruing installment.
 		l.recheck = true
-		l.base = l.owed[PrincipalComponent]
-		if e.pol.Base == PrincipalAndInterest {
-			l.base = l.base.Add(l.owed[InterestComponent])
-		}
+		l.base = e.sumBase(l)
 	}
 }
 
-// setCharge is setOwed for penalty or the late fee, which the base does not
-// count: with c a constant it inlines to two stores.
+// setCharge is setOwed without the base: for penalty or the late fee,
+// which the base does not count, and for init, which sums the base once.
+// With c a constant it inlines to two stores.
 func (e *engine) setCharge(l *ledger, c Component, v money.Amount) {
 	l.owed[c] = v
 	e.owing.set(c, l.number-1, v.IsPositive())
+}
+
+// sumBase adds up what penalty accrues on from what l owes: principal,
+// plus interest under PrincipalAndInterest. l.base keeps it.
+func (e *engine) sumBase(l *ledger) money.Amount {
+	b := l.owed[PrincipalComponent]
+	if e.pol.Base == PrincipalAndInterest {
+		b = b.Add(l.owed[InterestComponent])
+	}
+	return b
 }
 
 // base is what penalty accrues on now.
@@ -562,8 +566,9 @@ func (e *engine) resolveContingent(l *ledger, owed bool) {
 	for j := l.contHead; j != 0; j = e.contChain[j-1].next {
 		e.explain.Segments[e.contChain[j-1].seg].Status = status
 	}
-	l.contingent, l.contHead = money.Amount{}, 0
-	l.recheck = true // the cap's room moved
+	// Back to the zero init starts it at; the cap's room moved.
+	l.contingent, l.contHead = money.New(0, e.pol.Rounding.Places()), 0
+	l.recheck = true
 }
 
 // contLink is one contingent segment in its installment's chain: the
@@ -625,16 +630,15 @@ func (d *dailyRates) at(day money.Date) (money.Ratio, int) {
 	if d.unit == Daily {
 		return d.r360, 0
 	}
-	// money.DayCount.Basis, with the year worked out only for act/act,
-	// the one basis that depends on it.
-	switch d.dayCount {
-	case money.Act365:
+	year := 0 // worked out only for act/act, the one basis that reads it
+	if d.dayCount == money.ActAct {
+		year = day.Year()
+	}
+	switch d.dayCount.Basis(year) {
+	case 365:
 		return d.r365, 365
-	case money.ActAct:
-		if money.DaysInYear(day.Year()) == 366 {
-			return d.r366, 366
-		}
-		return d.r365, 365
+	case 366:
+		return d.r366, 366
 	}
 	return d.r360, 360
 }

@@ -156,7 +156,7 @@ func (e *engine) checkRange() error {
 	if e.rates.unit != Daily {
 		rate = e.rates.r360 // the largest of the three bases
 	}
-	if !e.inRangeByBounds(rate) {
+	if !e.inRangeByBounds(limit, rate) {
 		if err := e.installmentsInRange(limit, up, unit, rate); err != nil {
 			return err
 		}
@@ -176,11 +176,7 @@ func (e *engine) installmentsInRange(limit money.Amount, up money.Rounding, unit
 		owed := l.unpaid()
 		var pen money.Amount
 		if days := l.end.Sub(l.start); days > 0 {
-			base := l.owed[PrincipalComponent]
-			if e.pol.Base == PrincipalAndInterest {
-				base = base.Add(l.owed[InterestComponent])
-			}
-			pen = base.MulInt(int64(days)).MulRatio(rate, up).Add(unit.MulInt(int64(days)))
+			pen = e.base(l).MulInt(int64(days)).MulRatio(rate, up).Add(unit.MulInt(int64(days)))
 		}
 		var fee money.Amount
 		switch f := e.pol.LateFee; f.Kind {
@@ -236,7 +232,7 @@ const maxInput = 1_000_000_000_000_000
 // Every term rises with the amounts and the days, so a pass here is a
 // pass there; only accounts near the limit (many places, centuries of
 // accrual, huge rates) take the walk, which names the field.
-func (e *engine) inRangeByBounds(rate money.Ratio) bool {
+func (e *engine) inRangeByBounds(limit money.Amount, rate money.Ratio) bool {
 	places := e.pol.Rounding.Places()
 	f := e.pol.LateFee
 	if len(e.ls) == 0 || places > money.MaxPlaces || f.Amount.Places() > places || f.Min.Places() > places {
@@ -281,13 +277,9 @@ func (e *engine) inRangeByBounds(rate money.Ratio) bool {
 	if !ok || pen > 1e15 || fee > 1e15 {
 		return false
 	}
-	// Below the limit, 10^min(27, 28−places), in units of 10^9.
-	exp := min(27, 28-places) - 9
-	lim := int64(1)
-	for range exp {
-		lim *= 10
-	}
-	return per*int64(len(e.ls)) < lim
+	// n of them, back in whole units (× 10^9, exact in 128 bits), below
+	// the limit.
+	return money.New(per*int64(len(e.ls)), -9).Cmp(limit) < 0
 }
 
 // shownLimit is money.ResultLimit(places) as a reader counts digits.

@@ -72,7 +72,7 @@ func TestRangeShortcutsAreBounds(t *testing.T) {
 		if e.rates.unit != Daily {
 			dr = e.rates.r360
 		}
-		if e.inRangeByBounds(dr) {
+		if e.inRangeByBounds(lim, dr) {
 			quick++
 			if err := e.installmentsInRange(lim, up, u, dr); err != nil {
 				t.Fatalf("the bound passed an account the walk rejects: %v\n%+v", err, a)
