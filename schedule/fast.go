@@ -59,21 +59,11 @@ func (r *run) fastRows(rows []Row) ([]Row, Totals, bool) {
 // date); the rows are written from the buffer.
 func (r *run) fastDates(out []Row) {
 	prev := r.cal.pay(r.first - 1)
-	monthly := r.cal.freq == Monthly
-	var s monthSteps
-	if monthly {
-		s = newMonthSteps(r.cal.due(r.first), r.cal.anchor)
-	}
+	steps := r.cal.dueSteps(r.first)
 	var buf [256]money.Date
 	for n := 0; n < len(out); n += len(buf) {
 		ds := buf[:min(len(buf), len(out)-n)]
-		if monthly {
-			s = s.fill(ds)
-		} else {
-			for j := range ds {
-				ds[j] = r.cal.due(r.first + n + j)
-			}
-		}
+		r.cal.fillDue(ds, r.first+n, &steps)
 		if r.cal.moves {
 			r.cal.bd.MoveDates(ds, r.cal.rule)
 		}
@@ -199,9 +189,8 @@ func (k *fastAmounts) totals(n int, tp, ti, tpay int64) Totals {
 // monthSteps steps through the due dates of a monthly calendar, as
 // money.MonthIter does but in a loop of its own: a call per date would
 // spill the loop's registers, and a step is too large for the inliner, so
-// the loops that step (monthSteps.fill, APRRequest.datedPass) write it
-// out. Tests hold fastDates to the calendar's dates, and APR to the
-// general path.
+// fill writes it out, for fastDates and APRRequest.datedPass. Tests hold
+// fastDates to the calendar's dates, and APR to the general path.
 type monthSteps struct {
 	due  money.Date // the current date
 	y, m int        // its year and month
@@ -250,22 +239,32 @@ func (s monthSteps) fill(ds []money.Date) monthSteps {
 	return monthSteps{due: due, y: y, m: m, dim: dim, feb: feb, day: day}
 }
 
+// dueSteps starts the month steps of fillDue at period first (unused but
+// for a monthly calendar).
+func (c *calendar) dueSteps(first int) monthSteps {
+	if c.freq != Monthly {
+		return monthSteps{}
+	}
+	return newMonthSteps(c.due(first), c.anchor)
+}
+
+// fillDue fills ds with the unmoved due dates of periods first,
+// first+1, …: a monthly calendar's stepped by s (from dueSteps, advanced
+// past them), any other's from due.
+func (c *calendar) fillDue(ds []money.Date, first int, s *monthSteps) {
+	if c.freq == Monthly {
+		*s = s.fill(ds)
+		return
+	}
+	for j := range ds {
+		ds[j] = c.due(first + j)
+	}
+}
+
 // newMonthSteps starts at first, a date of anchor's monthly series.
 func newMonthSteps(first, anchor money.Date) monthSteps {
 	y, m, _ := first.Date()
 	return monthSteps{due: first, y: y, m: int(m), dim: monthDays(y, int(m)), feb: monthDays(y, 2), day: anchor.Day()}
-}
-
-// length is the number of days in month m of s's year, or in January
-// (m = 13) of the next.
-func (s *monthSteps) length(m int) int {
-	switch m {
-	case 2:
-		return s.feb
-	case 13:
-		return 31
-	}
-	return 30 + (m+m>>3)&1 // 31 in months 1, 3, 5, 7, 8, 10, 12
 }
 
 // leapDay is 1 in a leap year, else 0.

@@ -380,40 +380,31 @@ func (r APRRequest) datedTerms(k int64) (Terms, error) {
 }
 
 // datedPass is Price's one pass over a regular schedule's rows
-// (plainRates) on r's payments, anchored on the start, without building
-// the rows: their due dates stepped as fastDates steps them. It declines
-// unless every payment is whole minor units within ±10^15 (so within
-// checkPayments' bounds) and the pass settles the rates.
+// (plainPrice) on r's payments, anchored on the start, without building
+// the rows: their due dates stepped as fastDates steps them (fillDue). It
+// declines unless every payment is whole minor units within ±10^15 (so
+// within checkPayments' bounds) and the pass settles the rates.
 func (r APRRequest) datedPass(t Terms) (rates Rates, ok bool, err error) {
 	cal := t.calendar()
 	places := t.Rounding.Places()
 	var buf [2 * plainStackFlows]int64
 	pass := newPlainPass(t.Principal, t.StartDate, places, len(r.Payments), true, buf[:])
-	months := newMonthSteps(cal.due(1), cal.anchor)
 	limit := int64(1_000_000_000_000_000)
 	for range places {
 		limit *= 10 // 10^15 in units: places ≤ MaxPlaces, no overflow
 	}
-	for i := range r.Payments {
-		p := &r.Payments[i]
-		if p.Places() > money.MaxPlaces {
-			return Rates{}, false, nil
+	steps := cal.dueSteps(1)
+	var dates [256]money.Date
+	for n := 0; n < len(r.Payments); n += len(dates) {
+		ds := dates[:min(len(dates), len(r.Payments)-n)]
+		cal.fillDue(ds, n+1, &steps)
+		for j, due := range ds {
+			p := &r.Payments[n+j]
+			if p.Places() > money.MaxPlaces {
+				return Rates{}, false, nil
+			}
+			pass.add(n+j+1, due, *p)
 		}
-		if cal.freq != Monthly {
-			pass.add(i+1, cal.due(i+1), *p)
-			continue
-		}
-		pass.add(i+1, months.due, *p)
-		// Step a month, as monthSteps.fill does.
-		s := &months
-		s.m++
-		dim := s.length(s.m)
-		if s.m > 12 {
-			s.m, s.y = 1, s.y+1
-			s.feb = 28 + leapDay(s.y)
-		}
-		s.due = s.due.AddDays(s.dim - min(s.day, s.dim) + min(s.day, dim))
-		s.dim = dim
 	}
 	if !pass.ok || pass.maxUnits > limit {
 		return Rates{}, false, nil

@@ -165,7 +165,7 @@ func (p *plainPass) rates(perYear int64) (Rates, bool) {
 // xirr returns r with the XIRR of a dated pass's flows. The problem lives
 // here, on the stack, beside the flows it reads.
 func (p *plainPass) xirr(r Rates) (Rates, error) {
-	x := xirrProblem{days: p.days[:p.n], u: p.units[:p.n], normalized: true}
+	x := xirrUnits(p.days[:p.n], p.units[:p.n])
 	return r.withXIRR(&x)
 }
 

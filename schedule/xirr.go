@@ -189,7 +189,14 @@ func (p *xirrProblem) coef(j int) float64 {
 // with no day twice, and amounts in units of one scale that fit in 2^62:
 // a schedule's principal and payments, without the Amounts add keeps.
 func newXIRRUnits(days, units []int64) *xirrProblem {
-	return &xirrProblem{days: days, u: units, normalized: true}
+	p := xirrUnits(days, units)
+	return &p
+}
+
+// xirrUnits is newXIRRUnits as a value, for a caller that keeps the
+// problem on its stack.
+func xirrUnits(days, units []int64) xirrProblem {
+	return xirrProblem{days: days, u: units, normalized: true}
 }
 
 // coefs returns the amounts as integers on the common scale.
