@@ -127,7 +127,6 @@ func (l *ledger) withTail(st penalty.Statement, from int, r money.Rounding) (pen
 // it wrote. The tail's sums are tailSum's, not kept in this loop, whose
 // registers they would crowd.
 func listTail(dst []penalty.InstallmentBalance, n int, rows []schedule.Row, r money.Rounding) int {
-	places := r.Places()
 	zero := money.Amount{}.Round(r)
 	k := 0
 	for j := range rows {
@@ -139,14 +138,9 @@ func listTail(dst []penalty.InstallmentBalance, n int, rows []schedule.Row, r mo
 		b := &dst[k]
 		k++
 		b.Number, b.DueDate, b.EffectiveDueDate = n+k, row.DueDate, row.DueDate
-		// A schedule's amounts are written with the terms' places, most
-		// often the policy's: rounding to the places an amount has changes
-		// nothing (an overflow, written with none, stays the same one).
-		pr, in, fe := row.Principal, row.Interest, row.Fee
-		if pr.Places() != places || in.Places() != places || fe.Places() != places {
-			pr, in, fe = pr.Round(r), in.Round(r), fe.Round(r)
-		}
-		b.Principal, b.Interest, b.Fee = pr, in, fe
+		// Most often at the policy's places already, where Round returns
+		// at once (inlined).
+		b.Principal, b.Interest, b.Fee = row.Principal.Round(r), row.Interest.Round(r), row.Fee.Round(r)
 		b.Penalty, b.LateFee, b.PenaltyAccrued, b.ContingentPenalty, b.LateFeeAssessed = zero, zero, zero, zero, zero
 	}
 	return k
