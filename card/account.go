@@ -82,7 +82,14 @@ type CashAdvanceFee struct {
 // MinimumNames returns the balances a card's minimum policy may name, in
 // the order the engine passes them.
 func MinimumNames() []string {
-	return []string{"purchases", "cash_advances", "interest", "fees", "past_due_minimum"}
+	names := minimumNames()
+	return names[:]
+}
+
+// minimumNames is MinimumNames as an array, which callers keep on their
+// stack.
+func minimumNames() [5]string {
+	return [...]string{"purchases", "cash_advances", "interest", "fees", "past_due_minimum"}
 }
 
 // DefaultDailyRate is the default daily rate, 万分之五.

@@ -203,7 +203,7 @@ func (e *engine) init(a Account, general bool) {
 	// have as few segments as there were payments before its decision.
 	segs := make([]Segment, 32)
 	e.due, e.pend = segs[:0:16], segs[16:16]
-	copy(e.minNames[:], MinimumNames())
+	e.minNames = minimumNames()
 	// The components' id lists share one array, each capped at its count.
 	ids, n := make([]int32, units), 0
 	for c, k := range per {

@@ -5,6 +5,12 @@ import (
 	"github.com/repayplan/repayplan/penalty"
 )
 
+// accruesToAsOf reports whether u has an open segment billed up to as_of:
+// one result closes there.
+func (e *engine) accruesToAsOf(u *unit) bool {
+	return u.open && e.billable(u) && e.a.AsOf.After(u.from)
+}
+
 // result reports the statements and the position as of as_of.
 func (e *engine) result() Statement {
 	asOf := e.a.AsOf
@@ -13,7 +19,7 @@ func (e *engine) result() Statement {
 	// open one up to as_of.
 	n := len(e.due)
 	for _, id := range e.accruing {
-		if u := &e.units[id]; u.open && e.billable(u) && asOf.After(u.from) {
+		if u := &e.units[id]; e.accruesToAsOf(u) {
 			n++
 		}
 	}
@@ -24,7 +30,7 @@ func (e *engine) result() Statement {
 		for ; j < len(order) && e.due[order[j]].Unit == id+1; j++ {
 			acc = append(acc, e.due[order[j]])
 		}
-		if u := &e.units[id]; u.open && e.billable(u) && asOf.After(u.from) {
+		if u := &e.units[id]; e.accruesToAsOf(u) {
 			acc = e.fill(acc, u, id, u.from, asOf)
 		}
 	}
@@ -34,7 +40,7 @@ func (e *engine) result() Statement {
 		// The general path always does, for tests to compare with.
 		acc, e.nseg = append(acc[:0], e.due...), nseg
 		for _, id := range e.accruing {
-			if u := &e.units[id]; u.open && e.billable(u) && asOf.After(u.from) {
+			if u := &e.units[id]; e.accruesToAsOf(u) {
 				acc = e.fill(acc, u, id, u.from, asOf)
 			}
 		}

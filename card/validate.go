@@ -121,10 +121,9 @@ func validatePolicy(p Policy, rnd money.Rounding) error {
 	if p.Minimum == nil {
 		return money.Errorf("minimum", "is required: a minimum policy over %v", MinimumNames())
 	}
-	if !minimumNamesKnown(p.Minimum) {
-		if err := money.Within("minimum", p.Minimum.CheckNames(MinimumNames())); err != nil {
-			return err
-		}
+	names := minimumNames()
+	if err := money.Within("minimum", p.Minimum.CheckNames(names[:])); err != nil {
+		return err
 	}
 	if err := money.Within("minimum", p.Minimum.Check(rnd)); err != nil {
 		return err
@@ -148,20 +147,6 @@ func validatePolicy(p Policy, rnd money.Rounding) error {
 		return money.Errorf("business_day", "unknown rule %s", p.BusinessDay)
 	}
 	return nil
-}
-
-// minimumNamesKnown reports whether every balance p's percents name is
-// one of MinimumNames, the check CheckNames makes, without building the
-// lists it builds to say which one is not.
-func minimumNamesKnown(p *minimum.Policy) bool {
-	for n := range p.Percent {
-		switch n {
-		case "purchases", "cash_advances", "interest", "fees", "past_due_minimum":
-		default:
-			return false
-		}
-	}
-	return true
 }
 
 // lateFeeUnits requires the late fee's amounts in whole minor units, like

@@ -1,6 +1,7 @@
 package minimum
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/repayplan/repayplan/money"
@@ -81,13 +82,23 @@ func (p Policy) Check(rnd money.Rounding) error {
 // allowed, so a typo ("purchase") cannot silently ask for a balance in
 // full. The error lists the allowed names.
 func (p Policy) CheckNames(allowed []string) error {
-	for _, n := range Names(p.Percent) {
-		found := false
-		for _, a := range allowed {
-			found = found || a == n
+	// The valid case without sorting the names (or allocating): only an
+	// unknown one sends the check to name order, so that the first in it
+	// is the one reported.
+	for n := range p.Percent {
+		if !slices.Contains(allowed, n) {
+			return p.firstUnknown(allowed)
 		}
-		if !found {
-			return money.Errorf("percent."+n, "unknown balance %q; must be one of %v", n, allowed)
+	}
+	return nil
+}
+
+// firstUnknown is CheckNames' error: the first name, in name order, not
+// in allowed (a copy of which the message keeps).
+func (p Policy) firstUnknown(allowed []string) error {
+	for _, n := range Names(p.Percent) {
+		if !slices.Contains(allowed, n) {
+			return money.Errorf("percent."+n, "unknown balance %q; must be one of %v", n, slices.Clone(allowed))
 		}
 	}
 	return nil

@@ -1,6 +1,7 @@
 package minimum_test
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"testing"
 
@@ -109,4 +110,44 @@ func FuzzDue(f *testing.F) {
 			t.Fatalf("minimum %s above the balances %s", m, x.Add(y))
 		}
 	})
+}
+
+// CheckNames accepts a policy exactly when every name it gives is
+// allowed, and reports the first unknown name in name order however the
+// map iterates, with the allowed list as given: over every pair and triple
+// of known and unknown names.
+func TestCheckNamesReportsFirstUnknownInOrder(t *testing.T) {
+	allowed := []string{"purchases", "cash_advances", "interest", "fees", "past_due_minimum"}
+	names := append(append([]string{}, allowed...), "zeta", "alpha", "Purchases", "", "fee")
+	known := func(n string) bool {
+		for _, a := range allowed {
+			if a == n {
+				return true
+			}
+		}
+		return false
+	}
+	for i := range names {
+		for j := range names {
+			for k := range names {
+				p := minimum.Policy{Percent: map[string]money.Rate{names[i]: {}, names[j]: {}, names[k]: {}}}
+				first := ""
+				for _, n := range minimum.Names(p.Percent) { // sorted
+					if !known(n) {
+						first = n
+						break
+					}
+				}
+				err := p.CheckNames(allowed)
+				unknown := !known(names[i]) || !known(names[j]) || !known(names[k])
+				if !unknown {
+					require.NoError(t, err, "%q %q %q", names[i], names[j], names[k])
+					continue
+				}
+				require.ErrorIs(t, err, money.ErrInvalid)
+				require.Equal(t, fmt.Sprintf("percent.%s: unknown balance %q; must be one of %v", first, first, allowed), err.Error(),
+					"%q %q %q", names[i], names[j], names[k])
+			}
+		}
+	}
 }
