@@ -175,13 +175,16 @@ func newUnitsMinimum(policy MinimumPolicy, rnd money.Rounding) (unitsMinimum, bo
 		return unitsMinimum{}, false
 	}
 	// den, the least common multiple of two divisors of 10^12 at most (a
-	// rate has at most 12 places) or of 1, fits easily.
-	den := db / gcd(db, di) * di
+	// rate has at most 12 places) or of 1, fits easily: db × di/g and
+	// di × db/g, for g their greatest common divisor, which money's ratio
+	// divides out of db/di.
+	rb, ri, ok := money.NewRatio(db, di).Parts() // db/g, di/g
+	den := db * ri
 	return unitsMinimum{
-		pb:    uint64(nb * (den / db)),
-		pi:    uint64(ni * (den / di)),
+		pb:    uint64(nb * ri),
+		pi:    uint64(ni * rb),
 		round: money.NewScaler(money.NewRatio(1, den), rnd),
-	}, den > 0 && den <= 1e12
+	}, ok && den > 0 && den <= 1e12
 }
 
 // due is the minimum of balance b and interest i (both ≥ 0); false when a
@@ -198,13 +201,6 @@ func (m *unitsMinimum) due(b, i int64) (int64, bool) {
 		return 0, false
 	}
 	return min(max(raw, m.floor), b+i), true
-}
-
-func gcd(a, b int64) int64 {
-	for b != 0 {
-		a, b = b, a%b
-	}
-	return a
 }
 
 func (r PayoffRequest) check() error {
