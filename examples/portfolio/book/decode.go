@@ -514,7 +514,10 @@ func (p *scanner) account(a *penalty.Account) bool {
 // (more spill to the heap): the book's longest plan has 24.
 const maxStack = 32
 
-// installments consumes the array of installments.
+// installments consumes the array of installments. It and payments are
+// written out, not one generic reader with an element function: calling
+// that function with a pointer into the buffer would move the buffer to
+// the heap.
 func (p *scanner) installments(dst *[]penalty.Installment) bool {
 	if !p.lit('[') {
 		return false
