@@ -12,12 +12,23 @@ import (
 // that making them is cheap next to the benchmarks below (so instruction
 // counts of two run lengths difference cleanly), enough to cover its mix.
 func benchLines(b *testing.B) [][]byte {
-	g := NewGenerator(1, testAsOf)
-	lines := make([][]byte, 256)
+	accts := benchAccounts()
+	lines := make([][]byte, len(accts))
 	for i := range lines {
-		lines[i] = AppendAccount(nil, g.Account())
+		lines[i] = AppendAccount(nil, accts[i])
 	}
 	return lines
+}
+
+// benchAccounts are the first 256 accounts of the book of seed 1, the
+// accounts of benchLines.
+func benchAccounts() []penalty.Account {
+	g := NewGenerator(1, testAsOf)
+	accts := make([]penalty.Account, 256)
+	for i := range accts {
+		accts[i] = g.Account()
+	}
+	return accts
 }
 
 // BenchmarkGenerate makes one account of the book and writes its line.
@@ -58,11 +69,7 @@ func BenchmarkAccount(b *testing.B) {
 // BenchmarkLineWriter writes one account of the book as its line, with
 // one LineWriter for all (as the portfolio's chunks do).
 func BenchmarkLineWriter(b *testing.B) {
-	g := NewGenerator(1, testAsOf)
-	accts := make([]penalty.Account, 256)
-	for i := range accts {
-		accts[i] = g.Account()
-	}
+	accts := benchAccounts()
 	b.ReportAllocs()
 	var w LineWriter
 	var line []byte
@@ -77,11 +84,7 @@ func BenchmarkLineWriter(b *testing.B) {
 // balances-only (penalty.BatchOptions.Balances, as the portfolio does),
 // through AccrueAll on one worker.
 func BenchmarkAccrueBalances(b *testing.B) {
-	g := NewGenerator(1, testAsOf)
-	accts := make([]penalty.Account, 256)
-	for i := range accts {
-		accts[i] = g.Account()
-	}
+	accts := benchAccounts()
 	b.ReportAllocs()
 	opts := penalty.BatchOptions{Workers: 1, Balances: true}
 	for b.Loop() {
