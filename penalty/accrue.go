@@ -33,12 +33,13 @@ func AccrueContext(ctx context.Context, a Account) (Statement, error) {
 // waiver record is built, and no sentence. The record budget still bounds
 // the work, counted as if they were.
 func accrue(ctx context.Context, a Account, explain bool) (Statement, error) {
-	return accrueChecked(ctx, a, explain, false)
+	return accrueChecked(ctx, a, explain, false, nil)
 }
 
-// accrueChecked is accrue; recheckAll takes closeSegments' general way
+// accrueChecked is accrue, with the engine's working memory from ws (nil:
+// allocated afresh); recheckAll takes closeSegments' general way
 // (engine.recheckAll), for tests.
-func accrueChecked(ctx context.Context, a Account, explain, recheckAll bool) (Statement, error) {
+func accrueChecked(ctx context.Context, a Account, explain, recheckAll bool, ws *workspace) (Statement, error) {
 	if ctx == nil {
 		return Statement{}, money.Errorf("ctx", "is required (use context.Background())")
 	}
@@ -49,7 +50,7 @@ func accrueChecked(ctx context.Context, a Account, explain, recheckAll bool) (St
 		return Statement{}, err
 	}
 	var e engine // on the stack: only the records it builds are allocated
-	e.init(a, !explain)
+	e.init(a, !explain, ws)
 	e.recheckAll = recheckAll
 	if err := e.checkRange(); err != nil {
 		return Statement{}, err
@@ -152,20 +153,20 @@ type engine struct {
 }
 
 // init sets e up to accrue a, which has been validated; brief keeps no
-// explanation records.
-func (e *engine) init(a Account, brief bool) {
+// explanation records; ws, when not nil, lends its working memory.
+func (e *engine) init(a Account, brief bool, ws *workspace) {
 	p := a.Policy
 	*e = engine{
 		brief:      brief,
 		asOf:       a.AsOf,
 		pol:        p,
 		alloc:      p.allocation(),
-		ls:         make([]ledger, len(a.Installments)),
+		ls:         reuse(ws.ledgerBuf(), len(a.Installments)),
 		contingent: p.GraceMode == Forgive && p.GraceDays > 0,
 		hasCap:     p.Cap != nil,
 		rates:      newDailyRates(p.PenaltyRate),
 		feeRate:    p.LateFee.Rate.Ratio(),
-		owing:      newOwedSet(len(a.Installments)),
+		owing:      newOwedSet(len(a.Installments), ws.owingBuf()),
 	}
 	// The statement must not share memory with the caller's account.
 	e.explain.Policy = p
@@ -220,9 +221,9 @@ func (e *engine) init(a Account, brief bool) {
 			l.capAmount = in.Principal.MulRatio(p.Cap.Ratio(), p.Rounding)
 		}
 	}
-	e.payments = onOrBefore(a.Payments, a.AsOf, func(p Payment) money.Date { return p.Date })
-	e.waivers = onOrBefore(a.Waivers, a.AsOf, func(w Waiver) money.Date { return w.Date })
-	e.active = make([]int, 0, len(e.ls))
+	e.payments = onOrBefore(a.Payments, a.AsOf, func(p Payment) money.Date { return p.Date }, ws.paymentBuf())
+	e.waivers = onOrBefore(a.Waivers, a.AsOf, func(w Waiver) money.Date { return w.Date }, ws.waiverBuf())
+	e.active = reuse(ws.activeBuf(), len(e.ls))[:0]
 	e.explain.Waivers = []WaiverApplication{}
 	if brief {
 		e.explain.Segments, e.explain.LateFees, e.explain.Payments = []Segment{}, []LateFeeAssessment{}, []PaymentApplication{}
@@ -241,8 +242,8 @@ func (e *engine) init(a Account, brief bool) {
 // onOrBefore returns the items dated on or before asOf, sorted by date and
 // otherwise in input order, so that the listing order of different dates
 // cannot change the result.
-func onOrBefore[T any](items []T, asOf money.Date, date func(T) money.Date) []T {
-	out := make([]T, 0, len(items))
+func onOrBefore[T any](items []T, asOf money.Date, date func(T) money.Date, buf *[]T) []T {
+	out := reuse(buf, len(items))[:0]
 	sorted := true // items are usually listed in date order: then no sort is needed
 	var last money.Date
 	for _, it := range items {

@@ -19,9 +19,12 @@ type BatchOptions struct {
 	Workers int
 	// Buffer is how many more accounts may be read ahead of the workers or
 	// held finished, waiting for an earlier one so results come out in
-	// order; 0 means 2 × Workers, at most MaxBuffer. Workers + Buffer
+	// order; 0 means 64 × Workers, at most MaxBuffer. Workers + Buffer
 	// bounds the accounts (and statements) in memory at once. Negative or
-	// above MaxBuffer is an error.
+	// above MaxBuffer is an error. Accounts go to the workers in groups of
+	// up to a quarter of a worker's share of Workers + Buffer (at most
+	// 16), so a larger Buffer also means fewer handoffs between
+	// goroutines; a group is sent early whenever a worker is idle.
 	Buffer int
 	// Balances, when true, makes each statement carry its balances and
 	// totals only: the same installments and totals as Accrue's, but an
@@ -38,13 +41,18 @@ const (
 	MaxBuffer         = 1 << 16
 )
 
+// defaultBufferPerWorker is Buffer's default, per worker: with it the
+// accounts go to the workers 16 at a time (groupSize), and the window
+// still holds only a few hundred accounts.
+const defaultBufferPerWorker = 64
+
 // window checks o and returns the workers and buffer in force.
 func (o BatchOptions) window() (workers, buffer int, err error) {
 	switch {
 	case o.Workers < 0:
 		return 0, 0, money.Errorf("workers", "must be 0 (every core) or more, got %d", o.Workers)
 	case o.Buffer < 0 || o.Buffer > MaxBuffer:
-		return 0, 0, money.Errorf("buffer", "must be 0 (twice the workers) to %d, got %d", MaxBuffer, o.Buffer)
+		return 0, 0, money.Errorf("buffer", "must be 0 (64 per worker) to %d, got %d", MaxBuffer, o.Buffer)
 	}
 	cores := runtime.GOMAXPROCS(0)
 	workers = o.Workers
@@ -54,7 +62,7 @@ func (o BatchOptions) window() (workers, buffer int, err error) {
 	workers = min(workers, MaxWorkersPerCore*cores)
 	buffer = o.Buffer
 	if buffer == 0 {
-		buffer = min(2*workers, MaxBuffer)
+		buffer = min(defaultBufferPerWorker*workers, MaxBuffer)
 	}
 	return workers, buffer, nil
 }
@@ -112,13 +120,20 @@ func AccrueAll[K any](ctx context.Context, asOf money.Date, accounts iter.Seq2[K
 		return err
 	}
 
+	// Accounts go to the workers in groups: one channel send and one
+	// receive per group rather than per account, where on a busy machine
+	// each handoff may park and wake a goroutine. A group is sent once it
+	// is full, or as soon as a worker is idle (so a slow source never
+	// waits for a group to fill), or when nothing more can be read.
+	//
 	// Every account read and not yet emitted is in exactly one place: the
-	// pending job, the jobs channel, a worker, the results channel or the
-	// reorder ring; at most window of them at once. The channels hold a
-	// window each, so no worker ever blocks on sending a result and the
-	// deferred shutdown cannot deadlock.
-	jobs := make(chan batchJob[K], window)
-	results := make(chan BatchResult[K], window)
+	// pending group, the jobs channel, a worker, the results channel or the
+	// reorder ring; at most window of them at once. Each group holds at
+	// least one account, so the channels, of window groups each, never
+	// block a sender and the deferred shutdown cannot deadlock.
+	size := groupSize(workers, window)
+	jobs := make(chan *batchGroup[K], window)
+	results := make(chan *batchGroup[K], window)
 	quit := make(chan struct{})
 	var wg sync.WaitGroup
 	wg.Add(workers)
@@ -135,50 +150,94 @@ func AccrueAll[K any](ctx context.Context, asOf money.Date, accounts iter.Seq2[K
 
 	ring := make([]BatchResult[K], window)
 	ready := make([]bool, window)
-	var pending batchJob[K]
-	havePending, exhausted := false, false
+	var free []*batchGroup[K] // groups back from the workers, for reuse
+	pending := &batchGroup[K]{}
+	out := 0 // groups sent and not yet back
+	exhausted := false
 	read, emitted := 0, 0
+	// receive files a group's results in the ring, emits every result now
+	// next in order, and keeps the group for reuse.
+	receive := func(g *batchGroup[K]) error {
+		out--
+		for _, r := range g.results {
+			slot := r.Index % window
+			ring[slot], ready[slot] = r, true
+		}
+		clear(g.jobs)
+		clear(g.results)
+		g.jobs, g.results = g.jobs[:0], g.results[:0]
+		free = append(free, g)
+		for slot := emitted % window; ready[slot]; slot = emitted % window {
+			r := ring[slot]
+			ring[slot], ready[slot] = BatchResult[K]{}, false
+			emitted++
+			if err := emit(r); err != nil {
+				return err
+			}
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 	for {
-		if !havePending && !exhausted && read-emitted < window {
+		canRead := !exhausted && read-emitted < window && len(pending.jobs) < size
+		if canRead {
 			if k, a, ok := next(); ok {
 				if !asOf.IsZero() {
 					a.AsOf = asOf
 				}
-				pending = batchJob[K]{index: read, key: k, account: a}
-				havePending = true
+				pending.jobs = append(pending.jobs, batchJob[K]{index: read, key: k, account: a})
 				read++
 			} else {
 				exhausted = true
 			}
+			canRead = !exhausted && read-emitted < window && len(pending.jobs) < size
 		}
 		if exhausted && emitted == read {
 			return nil
 		}
-		var send chan<- batchJob[K]
-		if havePending {
-			send = jobs
+		if n := len(pending.jobs); n > 0 && (!canRead || out < workers) {
+			jobs <- pending // never blocks: see above
+			out++
+			if k := len(free); k > 0 {
+				pending, free = free[k-1], free[:k-1]
+			} else {
+				pending = &batchGroup[K]{}
+			}
+		}
+		if canRead {
+			// More can be read: take what results have come, without waiting.
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case g := <-results:
+				if err := receive(g); err != nil {
+					return err
+				}
+			default:
+			}
+			continue
 		}
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
-		case send <- pending:
-			pending, havePending = batchJob[K]{}, false
-		case r := <-results:
-			slot := r.Index % window
-			ring[slot], ready[slot] = r, true
-			for slot = emitted % window; ready[slot]; slot = emitted % window {
-				r := ring[slot]
-				ring[slot], ready[slot] = BatchResult[K]{}, false
-				emitted++
-				if err := emit(r); err != nil {
-					return err
-				}
-				if err := ctx.Err(); err != nil {
-					return err
-				}
+		case g := <-results:
+			if err := receive(g); err != nil {
+				return err
 			}
 		}
 	}
+}
+
+// maxGroup bounds the accounts sent to a worker at once.
+const maxGroup = 16
+
+// groupSize is how many accounts go to a worker at once: enough to make
+// the handoffs rare, few enough that every worker has work while the
+// window is full (a quarter of its share of the window).
+func groupSize(workers, window int) int {
+	return min(max(window/(4*workers), 1), maxGroup)
 }
 
 type batchJob[K any] struct {
@@ -187,31 +246,42 @@ type batchJob[K any] struct {
 	account Account
 }
 
-// batchWorker accrues jobs until jobs is closed, skipping what is left
+// batchGroup is consecutive accounts of the stream, sent to a worker
+// together, and their results, sent back in it.
+type batchGroup[K any] struct {
+	jobs    []batchJob[K]
+	results []BatchResult[K]
+}
+
+// batchWorker accrues groups until jobs is closed, skipping what is left
 // once quit is closed. Each account is accrued under ctx, so a batch
 // cancelled mid-account stops that account too.
-func batchWorker[K any](ctx context.Context, explain bool, jobs <-chan batchJob[K], results chan<- BatchResult[K], quit <-chan struct{}, wg *sync.WaitGroup) {
+func batchWorker[K any](ctx context.Context, explain bool, jobs <-chan *batchGroup[K], results chan<- *batchGroup[K], quit <-chan struct{}, wg *sync.WaitGroup) {
 	defer wg.Done()
-	for j := range jobs {
-		select {
-		case <-quit:
-			continue
-		default:
+	var ws workspace // reused from one account to the next
+	for g := range jobs {
+		for _, j := range g.jobs {
+			select {
+			case <-quit:
+				return
+			default:
+			}
+			r := BatchResult[K]{Index: j.index, Key: j.key}
+			r.Statement, r.Err = accrueRecovered(ctx, j.account, explain, &ws)
+			g.results = append(g.results, r)
 		}
-		r := BatchResult[K]{Index: j.index, Key: j.key}
-		r.Statement, r.Err = accrueRecovered(ctx, j.account, explain)
-		results <- r
+		results <- g
 	}
 }
 
 // accrueRecovered is AccrueContext, with a panic (a bug: Accrue never
 // panics on any input) reported as that account's error rather than
 // taking the whole batch, and the process, down.
-func accrueRecovered(ctx context.Context, a Account, explain bool) (s Statement, err error) {
+func accrueRecovered(ctx context.Context, a Account, explain bool, ws *workspace) (s Statement, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			s, err = Statement{}, fmt.Errorf("penalty: Accrue panicked: %v", p)
 		}
 	}()
-	return accrue(ctx, a, explain)
+	return accrueChecked(ctx, a, explain, false, ws)
 }

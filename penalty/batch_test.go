@@ -352,3 +352,32 @@ func TestBatchBalances(t *testing.T) {
 	require.NoError(t, err)
 	require.Greater(t, brief, len(accounts)/2)
 }
+
+// With the default Buffer (64 per worker, accounts sent 16 at a time) the
+// read-ahead is still bounded by Workers + Buffer.
+func TestBatchDefaultBufferBoundsReadAhead(t *testing.T) {
+	const workers, total = 2, 2000
+	base := batchAccounts(5, 20)
+	pulled, stopped := 0, false
+	src := endless(base, &pulled, &stopped)
+	limited := func(yield func(int, penalty.Account) bool) {
+		for k, a := range src {
+			if k == total || !yield(k, a) {
+				return
+			}
+		}
+	}
+	n, most := 0, 0
+	err := penalty.AccrueAll(context.Background(), batchAsOf, limited, penalty.BatchOptions{Workers: workers},
+		func(r penalty.BatchResult[int]) error {
+			require.Equal(t, n, r.Index)
+			most = max(most, pulled-r.Index)
+			require.LessOrEqual(t, pulled, r.Index+workers+64*workers, "read too far ahead")
+			n++
+			return nil
+		})
+	require.NoError(t, err)
+	require.Equal(t, total, n)
+	require.True(t, stopped)
+	require.Greater(t, most, workers+2*workers, "the default buffer reads further ahead than the old 2 × Workers")
+}

@@ -18,7 +18,7 @@ func EventDatesBothWays(a Account) (merged, sorted []money.Date, err error) {
 		return nil, nil, err
 	}
 	var e engine
-	e.init(a, true)
+	e.init(a, true, nil)
 	merged = e.eventDates(nil)
 	first := e.asOf
 	for k := range e.ls {
@@ -48,7 +48,7 @@ func EventDatesBothWays(a Account) (merged, sorted []money.Date, err error) {
 // way's: filtered, then stable-sorted by date whatever the order.
 func OnOrBeforeBothWays(ps []Payment, asOf money.Date) (fast, general []Payment) {
 	date := func(p Payment) money.Date { return p.Date }
-	fast = onOrBefore(ps, asOf, date)
+	fast = onOrBefore(ps, asOf, date, nil)
 	for _, p := range ps {
 		if !p.Date.After(asOf) {
 			general = append(general, p)
@@ -65,7 +65,7 @@ func OwesAnyAgrees(a Account) (bool, error) {
 	if err := validate(a); err != nil {
 		return false, err
 	}
-	e.init(a, true)
+	e.init(a, true, nil)
 	if err := e.run(context.Background()); err != nil {
 		return false, err
 	}
@@ -98,10 +98,24 @@ func RateAtAgrees(p PenaltyRate, day money.Date) bool {
 // AccrueRecheckingAll is AccrueContext (explain) or a balances-only run
 // with closeSegments testing every accruing installment on every date.
 func AccrueRecheckingAll(a Account, explain bool) (Statement, error) {
-	return accrueChecked(context.Background(), a, explain, true)
+	return accrueChecked(context.Background(), a, explain, true, nil)
 }
 
 // AccrueBrief is a balances-only run (BatchOptions.Balances).
 func AccrueBrief(a Account) (Statement, error) {
 	return accrue(context.Background(), a, false)
 }
+
+// AccrueReusing accrues accounts one after another with one workspace, as
+// an AccrueAll worker does (explain as given).
+func AccrueReusing(accounts []Account, explain bool) ([]Statement, []error) {
+	var ws workspace
+	out, errs := make([]Statement, len(accounts)), make([]error, len(accounts))
+	for i, a := range accounts {
+		out[i], errs[i] = accrueChecked(context.Background(), a, explain, false, &ws)
+	}
+	return out, errs
+}
+
+// MaxKept is maxKept.
+const MaxKept = maxKept

@@ -64,7 +64,7 @@ func TestRangeShortcutsAreBounds(t *testing.T) {
 			continue
 		}
 		var e engine
-		e.init(a, true)
+		e.init(a, true, nil)
 		lim := money.ResultLimit(places)
 		up := money.NewRounding(places, money.Up)
 		u := money.New(1, places)

@@ -13,9 +13,11 @@ type owedSet struct {
 	bits  [5][]uint64 // by Component
 }
 
-func newOwedSet(n int) owedSet {
+// newOwedSet returns the set of n installments, none owing, in buf's
+// array when it is large enough (see reuse).
+func newOwedSet(n int, buf *[]uint64) owedSet {
 	s := owedSet{words: (n + 63) / 64}
-	backing := make([]uint64, 5*s.words)
+	backing := reuse(buf, 5*s.words)
 	for c := range s.bits {
 		s.bits[c] = backing[c*s.words : (c+1)*s.words : (c+1)*s.words]
 	}
