@@ -527,9 +527,20 @@ func (e *engine) close(l *ledger, x money.Date) {
 		e.contChain = append(e.contChain, contLink{seg: int32(len(e.explain.Segments)), next: l.contHead})
 		l.contHead = int32(len(e.contChain))
 	}
-	e.explain.Segments = append(e.explain.Segments, Segment{Installment: l.number, From: from, To: x, Days: days,
-		Base: base.Round(e.pol.Rounding), Rate: rate, Basis: basis, Amount: amt})
-	seg := &e.explain.Segments[len(e.explain.Segments)-1] // built in place, not copied in
+	// The record is written field by field into the next slot (zero: the
+	// slice is sized up front and only ever appended to), not built and
+	// copied in: a Segment holds a pointer (in its Rate), and copying one
+	// whole takes the garbage collector's bulk write barrier.
+	segs := e.explain.Segments
+	if len(segs) < cap(segs) {
+		segs = segs[:len(segs)+1]
+	} else {
+		segs = append(segs, Segment{})
+	}
+	e.explain.Segments = segs
+	seg := &segs[len(segs)-1]
+	seg.Installment, seg.From, seg.To, seg.Days = l.number, from, x, days
+	seg.Base, seg.Rate, seg.Basis, seg.Amount = base.Round(e.pol.Rounding), rate, basis, amt
 	if capped {
 		seg.Uncapped, seg.Capped = uncapped, true
 	}
