@@ -58,10 +58,12 @@ func accrueChecked(ctx context.Context, a Account, explain, recheckAll bool, ws 
 	e.bound = e.explanationBound()
 	e.budgeted = e.bound.total() > MaxExplanationRecords
 	if explain {
-		e.explain.Segments = make([]Segment, 0, min(e.bound.segments, MaxExplanationRecords+1))
+		// Full length: close writes record e.segments in place, and
+		// statement cuts the slice to the records made.
+		e.explain.Segments = make([]Segment, min(e.bound.segments, MaxExplanationRecords+1))
 		if e.contingent {
 			// A link per contingent segment, sized once rather than grown.
-			e.contChain = make([]contLink, 0, cap(e.explain.Segments))
+			e.contChain = make([]contLink, 0, len(e.explain.Segments))
 		}
 	}
 	if err := e.run(ctx); err != nil {
@@ -129,7 +131,8 @@ type engine struct {
 	hasCap     bool
 	rates      dailyRates
 	feeRate    money.Ratio // the late fee's rate, converted once
-	active     []int       // installments with an open segment, in number order
+	active     []int       // its first nActive: installments with an open segment, in number order
+	nActive    int
 	owing      owedSet
 	// bound is the records' upper bound from the counts; when it is over
 	// MaxExplanationRecords the run is budgeted: checked after each step.
@@ -223,7 +226,7 @@ func (e *engine) init(a Account, brief bool, ws *workspace) {
 	}
 	e.payments = onOrBefore(a.Payments, a.AsOf, func(p Payment) money.Date { return p.Date }, ws.paymentBuf())
 	e.waivers = onOrBefore(a.Waivers, a.AsOf, func(w Waiver) money.Date { return w.Date }, ws.waiverBuf())
-	e.active = reuse(ws.activeBuf(), len(e.ls))[:0]
+	e.active = reuse(ws.activeBuf(), len(e.ls)) // the first nActive are in use
 	e.explain.Waivers = []WaiverApplication{}
 	if brief {
 		e.explain.Segments, e.explain.LateFees, e.explain.Payments = []Segment{}, []LateFeeAssessment{}, []PaymentApplication{}
@@ -236,7 +239,7 @@ func (e *engine) init(a Account, brief bool, ws *workspace) {
 	e.explain.Payments = make([]PaymentApplication, 0, len(e.payments))
 	// A payment on an overdue account typically settles several components
 	// of a few installments: sized for that, grown past it.
-	e.allocations = make([]Allocation, 0, 8*len(e.payments))
+	e.allocations = make([]Allocation, 8*len(e.payments)) // full length: take writes records in place
 }
 
 // onOrBefore returns the items dated on or before asOf, sorted by date and
@@ -419,8 +422,11 @@ func mergeDates(dst, a, b []money.Date) []money.Date {
 // or one of its own (grace end, stop). Installments that can accrue no
 // more leave the active list.
 func (e *engine) closeSegments(x money.Date, split bool) {
-	kept := e.active[:0]
-	for _, k := range e.active {
+	// Kept in place, and only their count stored: the engine is reached
+	// through a pointer, so storing a slice header in it would take the
+	// collector's write barrier on every date.
+	kept := 0
+	for _, k := range e.active[:e.nActive] {
 		l := &e.ls[k]
 		if split || x == l.end || (e.contingent && x == l.graceEnd) {
 			e.close(l, x)
@@ -428,15 +434,17 @@ func (e *engine) closeSegments(x money.Date, split bool) {
 			// Neither closed nor changed since it was last kept: it is
 			// before its end (x is not it, and every end is an event
 			// date), and its base and room are as they were.
-			kept = append(kept, k)
+			e.active[kept] = k
+			kept++
 			continue
 		}
 		l.recheck = false
 		if x.Before(l.end) && e.base(l).IsPositive() && !(e.hasCap && l.capped && e.room(l).Sign() <= 0) {
-			kept = append(kept, k)
+			e.active[kept] = k
+			kept++
 		}
 	}
-	e.active = kept
+	e.nActive = kept
 }
 
 // openSegments starts accrual for installments whose start is x.
@@ -445,7 +453,9 @@ func (e *engine) openSegments(x money.Date) {
 		l := &e.ls[e.nextStart]
 		if l.start == x && x.Before(l.end) {
 			l.segStart, l.recheck = x, true
-			e.active = append(e.active, e.nextStart)
+			// Each installment opens once: active has room for all.
+			e.active[e.nActive] = e.nextStart
+			e.nActive++
 		}
 	}
 }
@@ -523,22 +533,22 @@ func (e *engine) close(l *ledger, x money.Date) {
 	if e.brief {
 		return // the record is not built at all
 	}
+	// Record e.segments−1 (counted above), written field by field into
+	// its slot, which is zero: the records are only ever added, and the
+	// slice was made at full length (see accrueChecked) — a budgeted run
+	// past it grows it. Neither a slice header is stored in the engine
+	// nor a whole Segment copied in (which would take the collector's
+	// bulk write barrier for the pointer in its Rate).
+	i := e.segments - 1
+	if i == len(e.explain.Segments) {
+		segs := append(e.explain.Segments, Segment{})
+		e.explain.Segments = segs[:cap(segs)]
+	}
 	if contingent {
-		e.contChain = append(e.contChain, contLink{seg: int32(len(e.explain.Segments)), next: l.contHead})
+		e.contChain = append(e.contChain, contLink{seg: int32(i), next: l.contHead})
 		l.contHead = int32(len(e.contChain))
 	}
-	// The record is written field by field into the next slot (zero: the
-	// slice is sized up front and only ever appended to), not built and
-	// copied in: a Segment holds a pointer (in its Rate), and copying one
-	// whole takes the garbage collector's bulk write barrier.
-	segs := e.explain.Segments
-	if len(segs) < cap(segs) {
-		segs = segs[:len(segs)+1]
-	} else {
-		segs = append(segs, Segment{})
-	}
-	e.explain.Segments = segs
-	seg := &segs[len(segs)-1]
+	seg := &e.explain.Segments[i]
 	seg.Installment, seg.From, seg.To, seg.Days = l.number, from, x, days
 	seg.Base, seg.Rate, seg.Basis, seg.Amount = base.Round(e.pol.Rounding), rate, basis, amt
 	if capped {

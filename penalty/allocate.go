@@ -10,22 +10,18 @@ import (
 // date, then to those not yet due (a prepayment), each group walked by the
 // policy's scope and component order; the rest is unapplied.
 func (e *engine) pay(p Payment) {
-	out := &e.allocations
-	if e.brief {
-		out = nil // a balances-only run keeps no allocation records
-	}
 	nDue := e.dueBy(p.Date)
-	first := len(e.allocations)
-	left := e.allocate(0, nDue, p.Amount, out)
-	left = e.allocate(nDue, len(e.ls), left, out)
+	first := e.allocCount
+	left := e.allocate(0, nDue, p.Amount)
+	left = e.allocate(nDue, len(e.ls), left)
 	e.unapplied = e.unapplied.Add(left)
 	if e.brief {
 		return
 	}
-	// A full slice expression, so no later append can write into it.
+	// A full slice expression, so no later record can write into it.
 	e.explain.Payments = append(e.explain.Payments, PaymentApplication{
 		Date: p.Date, Amount: p.Amount.Round(e.pol.Rounding),
-		Allocations: e.allocations[first:len(e.allocations):len(e.allocations)],
+		Allocations: e.allocations[first:e.allocCount:e.allocCount],
 		Unapplied:   left.Round(e.pol.Rounding),
 	})
 }
@@ -40,12 +36,12 @@ func (e *engine) dueBy(x money.Date) int {
 // It visits only installments that owe something (e.owing), so each visit
 // writes an allocation: the walk is linear in the allocations, however
 // many installments were paid off before.
-func (e *engine) allocate(lo, hi int, left money.Amount, out *[]Allocation) money.Amount {
+func (e *engine) allocate(lo, hi int, left money.Amount) money.Amount {
 	if e.pol.AllocationScope == ByComponent {
 		for _, c := range e.alloc {
 			// Every installment visited owes c (e.owing).
 			for k := e.owing.next(c, lo, hi); k < hi && left.IsPositive(); k = e.owing.next(c, k+1, hi) {
-				left = e.take(k, c, left, out)
+				left = e.take(k, c, left)
 			}
 		}
 		return left
@@ -60,7 +56,7 @@ func (e *engine) allocate(lo, hi int, left money.Amount, out *[]Allocation) mone
 				break
 			}
 			if l.owed[c].IsPositive() {
-				left = e.take(k, c, left, out)
+				left = e.take(k, c, left)
 			}
 		}
 	}
@@ -69,14 +65,22 @@ func (e *engine) allocate(lo, hi int, left money.Amount, out *[]Allocation) mone
 
 // take pays as much of installment k's component c as left allows; both
 // are positive.
-func (e *engine) take(k int, c Component, left money.Amount, out *[]Allocation) money.Amount {
+func (e *engine) take(k int, c Component, left money.Amount) money.Amount {
 	l := &e.ls[k]
 	have := l.owed[c]
 	a := money.Min(have, left)
 	e.setOwed(l, c, have.Sub(a))
 	e.allocCount++
-	if out != nil { // nil in a brief run: no records
-		*out = append(*out, Allocation{Installment: k + 1, Component: c, Amount: a.Round(e.pol.Rounding)})
+	if !e.brief { // a balances-only run keeps no allocation records
+		// Record allocCount−1, in place, as close writes its segments
+		// (the backing store was made at full length; past it, grown):
+		// no slice header is stored in the engine per record.
+		i := e.allocCount - 1
+		if i == len(e.allocations) {
+			grown := append(e.allocations, Allocation{})
+			e.allocations = grown[:cap(grown)]
+		}
+		e.allocations[i] = Allocation{Installment: k + 1, Component: c, Amount: a.Round(e.pol.Rounding)}
 	}
 	return left.Sub(a)
 }

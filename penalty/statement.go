@@ -116,5 +116,8 @@ func (e *engine) statement() Statement {
 	s.Bucket = Bucket(s.DaysPastDue)
 	s.Unapplied = e.unapplied.Round(r)
 	s.Explanation = e.explain
+	if !e.brief {
+		s.Explanation.Segments = e.explain.Segments[:e.segments:e.segments] // the records made
+	}
 	return s
 }
