@@ -244,22 +244,35 @@ func (e *engine) init(a Account, brief bool, ws *workspace) {
 
 // onOrBefore returns the items dated on or before asOf, sorted by date and
 // otherwise in input order, so that the listing order of different dates
-// cannot change the result.
+// cannot change the result. Items are usually listed in date order: then
+// those on or before asOf are a prefix of them, returned as it is (the
+// engine only reads it, and the statement holds none of it); otherwise
+// they are copied, into buf's array when it is large enough, and sorted.
 func onOrBefore[T any](items []T, asOf money.Date, date func(T) money.Date, buf *[]T) []T {
-	out := reuse(buf, len(items))[:0]
-	sorted := true // items are usually listed in date order: then no sort is needed
+	n := 0 // how many are on or before asOf
 	var last money.Date
-	for _, it := range items {
-		if d := date(it); !d.After(asOf) {
-			if len(out) > 0 && d.Before(last) {
-				sorted = false
-			}
-			out, last = append(out, it), d
+	for i, it := range items {
+		d := date(it)
+		if i > 0 && d.Before(last) {
+			return sortedOnOrBefore(items, asOf, date, buf)
+		}
+		last = d
+		if !d.After(asOf) {
+			n++
 		}
 	}
-	if !sorted {
-		slices.SortStableFunc(out, func(a, b T) int { return date(a).Compare(date(b)) })
+	return items[:n:n]
+}
+
+// sortedOnOrBefore is onOrBefore for items not in date order.
+func sortedOnOrBefore[T any](items []T, asOf money.Date, date func(T) money.Date, buf *[]T) []T {
+	out := reuse(buf, len(items))[:0]
+	for _, it := range items {
+		if !date(it).After(asOf) {
+			out = append(out, it)
+		}
 	}
+	slices.SortStableFunc(out, func(a, b T) int { return date(a).Compare(date(b)) })
 	return out
 }
 
