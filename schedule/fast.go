@@ -208,18 +208,25 @@ func (s monthSteps) fill(ds []money.Date) monthSteps {
 	due, y, m, dim, feb, day := s.due, s.y, s.m, s.dim, s.feb, s.day
 	if day <= 28 {
 		// Every month has the anchor's day: each date is a month's
-		// length after the one before.
-		for j := range ds {
-			ds[j] = due
-			due = due.AddDays(dim)
-			if m++; m > 12 {
+		// length after the one before. A year at a time, its months'
+		// lengths in a table, so that a date costs a store and an add.
+		for rest := ds; len(rest) > 0; {
+			lens := [13]int32{0, 31, int32(feb), 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
+			months := lens[m:min(13, m+len(rest))] // the rest of year y that ds takes
+			out := rest[:len(months)]
+			for i, n := range months {
+				out[i] = due
+				due = due.AddDays(int(n))
+			}
+			rest = rest[len(months):]
+			if m += len(months); m > 12 {
 				m, y = 1, y+1
 				feb = 28 + leapDay(y)
 			}
-			dim = 30 + (m+m>>3)&1 // 31 in months 1, 3, 5, 7, 8, 10, 12
-			if m == 2 {
-				dim = feb
-			}
+		}
+		dim = 30 + (m+m>>3)&1 // 31 in months 1, 3, 5, 7, 8, 10, 12
+		if m == 2 {
+			dim = feb
 		}
 	} else {
 		for j := range ds {
