@@ -148,30 +148,37 @@ func AccrueAll[K any](ctx context.Context, asOf money.Date, accounts iter.Seq2[K
 	next, stop := iter.Pull2(accounts)
 	defer stop()
 
-	ring := make([]BatchResult[K], window)
-	ready := make([]bool, window)
-	var free []*batchGroup[K] // groups back from the workers, for reuse
+	// The ring points at each result where its worker wrote it, in its
+	// group, which is reused once all of its results are emitted: a
+	// result (some 600 bytes) is copied only into emit's argument.
+	ring := make([]*groupResult[K], window)
+	var free []*batchGroup[K] // groups whose results are all emitted, for reuse
 	pending := &batchGroup[K]{}
 	out := 0 // groups sent and not yet back
 	exhausted := false
 	read, emitted := 0, 0
-	// receive files a group's results in the ring, emits every result now
-	// next in order, and keeps the group for reuse.
+	// receive files a group's results in the ring and emits every result
+	// now next in order.
 	receive := func(g *batchGroup[K]) error {
 		out--
-		for _, r := range g.results {
-			slot := r.Index % window
-			ring[slot], ready[slot] = r, true
+		clear(g.jobs) // the accounts are done with
+		g.jobs, g.left = g.jobs[:0], len(g.results)
+		for i := range g.results {
+			r := &g.results[i]
+			ring[r.Index%window] = r
 		}
-		clear(g.jobs)
-		clear(g.results)
-		g.jobs, g.results = g.jobs[:0], g.results[:0]
-		free = append(free, g)
-		for slot := emitted % window; ready[slot]; slot = emitted % window {
+		for slot := emitted % window; ring[slot] != nil; slot = emitted % window {
 			r := ring[slot]
-			ring[slot], ready[slot] = BatchResult[K]{}, false
+			ring[slot] = nil
 			emitted++
-			if err := emit(r); err != nil {
+			err := emit(r.BatchResult)
+			done := r.group
+			if done.left--; done.left == 0 {
+				clear(done.results)
+				done.results = done.results[:0]
+				free = append(free, done)
+			}
+			if err != nil {
 				return err
 			}
 			if err := ctx.Err(); err != nil {
@@ -250,7 +257,14 @@ type batchJob[K any] struct {
 // together, and their results, sent back in it.
 type batchGroup[K any] struct {
 	jobs    []batchJob[K]
-	results []BatchResult[K]
+	results []groupResult[K]
+	left    int // results not yet emitted
+}
+
+// groupResult is a result in its group.
+type groupResult[K any] struct {
+	BatchResult[K]
+	group *batchGroup[K]
 }
 
 // batchWorker accrues groups until jobs is closed, skipping what is left
@@ -266,9 +280,11 @@ func batchWorker[K any](ctx context.Context, explain bool, jobs <-chan *batchGro
 				return
 			default:
 			}
-			r := BatchResult[K]{Index: j.index, Key: j.key}
+			// Written in place: a result is large.
+			g.results = append(g.results, groupResult[K]{group: g})
+			r := &g.results[len(g.results)-1]
+			r.Index, r.Key = j.index, j.key
 			r.Statement, r.Err = accrueRecovered(ctx, j.account, explain, &ws)
-			g.results = append(g.results, r)
 		}
 		results <- g
 	}

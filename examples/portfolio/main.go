@@ -231,7 +231,7 @@ func accrueBook(ctx context.Context, src source, asOf money.Date, workers int, d
 	var sum summary
 	err := penalty.AccrueAll(ctx, asOf, accounts, penalty.BatchOptions{Workers: workers, Balances: true},
 		func(r penalty.BatchResult[lineKey]) error {
-			sum.add(r)
+			sum.add(&r)
 			done.Add(1)
 			return nil
 		})
@@ -302,7 +302,7 @@ type summary struct {
 	others           [3]int         // loan and card lines, by book.Kind
 }
 
-func (s *summary) add(r penalty.BatchResult[lineKey]) {
+func (s *summary) add(r *penalty.BatchResult[lineKey]) {
 	s.accounts++
 	err := r.Key.err
 	if o := r.Key.other; o != nil && err == nil {

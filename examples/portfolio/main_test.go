@@ -117,7 +117,7 @@ func TestAccrueBookMatchesSequential(t *testing.T) {
 	b := book.NewGenerator(21, testAsOf)
 	for i := range n {
 		s, err := penalty.Accrue(b.Account())
-		want.add(penalty.BatchResult[lineKey]{Index: i, Key: lineKey{line: i + 1}, Statement: s, Err: err})
+		want.add(&penalty.BatchResult[lineKey]{Index: i, Key: lineKey{line: i + 1}, Statement: s, Err: err})
 	}
 	require.Zero(t, want.failed)
 	var buf bytes.Buffer
@@ -425,7 +425,7 @@ func TestAccrueBookMixedKinds(t *testing.T) {
 	b := book.NewGenerator(23, testAsOf)
 	for i := range n {
 		s, err := penalty.Accrue(b.Account())
-		ledgers.add(penalty.BatchResult[lineKey]{Index: i, Key: lineKey{line: i + 1}, Statement: s, Err: err})
+		ledgers.add(&penalty.BatchResult[lineKey]{Index: i, Key: lineKey{line: i + 1}, Statement: s, Err: err})
 	}
 	want.Merge(&ledgers.buckets)
 	var buf bytes.Buffer
