@@ -49,7 +49,7 @@ while [ "$i" -lt "$rounds" ]; do
 	i=$((i + 1))
 done
 
-echo "$(go version | cut -d' ' -f3), $(grep -m1 '^cpu:' "$work/bench.txt" | cut -d' ' -f2-), $(nproc) cores, $(date -u +%Y-%m-%d), load average $(cut -d' ' -f1-3 /proc/loadavg);"
+echo "$(go version | cut -d' ' -f3), $(grep -m1 '^cpu:' "$work/bench.txt" | cut -d' ' -f2- | sed 's/ *$//'), $(nproc) cores, $(date -u +%Y-%m-%d), load average $(cut -d' ' -f1-3 /proc/loadavg);"
 echo "\`sh benchmarks/library.sh\` (ROUNDS=$rounds, BENCHTIME=$benchtime). \"cores\" is GOMAXPROCS: 1 is \`-cpu 1\`."
 echo
 go run ./cmd/pairtable <"$work/bench.txt"

@@ -46,7 +46,7 @@ done
 
 echo "## Peers: the same schedules by hand"
 echo
-echo "$(go version | cut -d' ' -f3), $(grep -m1 '^cpu:' "$work/bench.txt" | cut -d' ' -f2-), $(nproc) cores, $(date -u +%Y-%m-%d);"
+echo "$(go version | cut -d' ' -f3), $(grep -m1 '^cpu:' "$work/bench.txt" | cut -d' ' -f2- | sed 's/ *$//'), $(nproc) cores, $(date -u +%Y-%m-%d);"
 echo "\`sh benchmarks/run.sh\` (ROUNDS=$rounds, BENCHTIME=$benchtime). Peers360: 1 000 000 at 4.9 % over 360 months;"
 echo "Peers12: 12 000 at 6 % over 12 months; every implementation steps due dates with the library's month iterator."
 echo
