@@ -381,3 +381,46 @@ func TestBatchDefaultBufferBoundsReadAhead(t *testing.T) {
 	require.True(t, stopped)
 	require.Greater(t, most, workers+2*workers, "the default buffer reads further ahead than the old 2 × Workers")
 }
+
+// FuzzAccrueAllMatchesAccrue runs a stream of random accounts — invalid
+// ones among them, long ledgers between short ones — through AccrueAll,
+// whose workers reuse their working memory and take the accounts in
+// groups, and holds every result to Accrue's (balances-only or not).
+func FuzzAccrueAllMatchesAccrue(f *testing.F) {
+	f.Add(uint64(1), uint64(2), uint8(20), uint8(1), uint8(0), false)
+	f.Add(uint64(3), uint64(4), uint8(200), uint8(3), uint8(2), true)
+	f.Add(uint64(5), uint64(6), uint8(7), uint8(0), uint8(255), false)
+	f.Fuzz(func(t *testing.T, s1, s2 uint64, count, workers, buffer uint8, balances bool) {
+		rng := rand.New(rand.NewPCG(s1, s2))
+		accounts := make([]penalty.Account, int(count)%64+1)
+		for i := range accounts {
+			accounts[i] = randomAccount(rng)
+			switch rng.IntN(8) {
+			case 0:
+				accounts[i].Installments = monthlyDues(money.MustParseDate("1990-01-10"), 1+rng.IntN(300))
+			case 1:
+				accounts[i].Installments = nil // invalid: an error in its result
+			}
+		}
+		opts := penalty.BatchOptions{Workers: int(workers % 5), Buffer: int(buffer) % 40, Balances: balances}
+		next := 0
+		err := penalty.AccrueAll(context.Background(), batchAsOf, slices.All(accounts), opts,
+			func(r penalty.BatchResult[int]) error {
+				if r.Index != next || r.Key != next {
+					t.Fatalf("result %d (key %d) where %d was next", r.Index, r.Key, next)
+				}
+				next++
+				a := accounts[r.Index]
+				a.AsOf = batchAsOf
+				want, wantErr := penalty.Accrue(a)
+				if balances {
+					want, wantErr = penalty.AccrueBrief(a)
+				}
+				require.Equal(t, wantErr, r.Err, "account %d", r.Index)
+				require.Equal(t, want, r.Statement, "account %d", r.Index)
+				return nil
+			})
+		require.NoError(t, err)
+		require.Equal(t, len(accounts), next)
+	})
+}
