@@ -132,6 +132,8 @@ func AccrueAll[K any](ctx context.Context, asOf money.Date, accounts iter.Seq2[K
 	// least one account, so the channels, of window groups each, never
 	// block a sender and the deferred shutdown cannot deadlock.
 	size := groupSize(workers, window)
+	closed := make(chan struct{}) // always ready: see the loop's select
+	close(closed)
 	jobs := make(chan *batchGroup[K], window)
 	results := make(chan *batchGroup[K], window)
 	quit := make(chan struct{})
@@ -213,18 +215,11 @@ func AccrueAll[K any](ctx context.Context, asOf money.Date, accounts iter.Seq2[K
 				pending = &batchGroup[K]{}
 			}
 		}
+		// While more can be read, take a result only if one has come;
+		// else wait for one.
+		var goOn <-chan struct{}
 		if canRead {
-			// More can be read: take what results have come, without waiting.
-			select {
-			case <-ctx.Done():
-				return ctx.Err()
-			case g := <-results:
-				if err := receive(g); err != nil {
-					return err
-				}
-			default:
-			}
-			continue
+			goOn = closed
 		}
 		select {
 		case <-ctx.Done():
@@ -233,6 +228,7 @@ func AccrueAll[K any](ctx context.Context, asOf money.Date, accounts iter.Seq2[K
 			if err := receive(g); err != nil {
 				return err
 			}
+		case <-goOn:
 		}
 	}
 }

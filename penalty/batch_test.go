@@ -136,30 +136,35 @@ func TestBatchPerAccountErrors(t *testing.T) {
 	require.Equal(t, len(accounts), n)
 }
 
-// The iterator is read lazily: never more than Workers + Buffer accounts
-// ahead of the one being emitted.
-func TestBatchBoundedReadAhead(t *testing.T) {
-	const workers, buffer, total = 2, 3, 200
-	base := batchAccounts(5, 20)
-	pulled, stopped := 0, false
-	src := endless(base, &pulled, &stopped)
-	limited := func(yield func(int, penalty.Account) bool) {
+// limitedStream is total accounts from endless: it counts those pulled
+// and notes whether it was stopped.
+func limitedStream(total int) (seq iter.Seq2[int, penalty.Account], pulled *int, stopped *bool) {
+	pulled, stopped = new(int), new(bool)
+	src := endless(batchAccounts(5, 20), pulled, stopped)
+	return func(yield func(int, penalty.Account) bool) {
 		for k, a := range src {
 			if k == total || !yield(k, a) {
 				return
 			}
 		}
-	}
+	}, pulled, stopped
+}
+
+// The iterator is read lazily: never more than Workers + Buffer accounts
+// ahead of the one being emitted.
+func TestBatchBoundedReadAhead(t *testing.T) {
+	const workers, buffer, total = 2, 3, 200
+	limited, pulled, stopped := limitedStream(total)
 	n := 0
 	err := penalty.AccrueAll(context.Background(), batchAsOf, limited, penalty.BatchOptions{Workers: workers, Buffer: buffer},
 		func(r penalty.BatchResult[int]) error {
-			require.LessOrEqual(t, pulled, r.Index+workers+buffer, "read too far ahead")
+			require.LessOrEqual(t, *pulled, r.Index+workers+buffer, "read too far ahead")
 			n++
 			return nil
 		})
 	require.NoError(t, err)
 	require.Equal(t, total, n)
-	require.True(t, stopped)
+	require.True(t, *stopped)
 }
 
 func TestBatchCancel(t *testing.T) {
@@ -357,28 +362,19 @@ func TestBatchBalances(t *testing.T) {
 // read-ahead is still bounded by Workers + Buffer.
 func TestBatchDefaultBufferBoundsReadAhead(t *testing.T) {
 	const workers, total = 2, 2000
-	base := batchAccounts(5, 20)
-	pulled, stopped := 0, false
-	src := endless(base, &pulled, &stopped)
-	limited := func(yield func(int, penalty.Account) bool) {
-		for k, a := range src {
-			if k == total || !yield(k, a) {
-				return
-			}
-		}
-	}
+	limited, pulled, stopped := limitedStream(total)
 	n, most := 0, 0
 	err := penalty.AccrueAll(context.Background(), batchAsOf, limited, penalty.BatchOptions{Workers: workers},
 		func(r penalty.BatchResult[int]) error {
 			require.Equal(t, n, r.Index)
-			most = max(most, pulled-r.Index)
-			require.LessOrEqual(t, pulled, r.Index+workers+64*workers, "read too far ahead")
+			most = max(most, *pulled-r.Index)
+			require.LessOrEqual(t, *pulled, r.Index+workers+64*workers, "read too far ahead")
 			n++
 			return nil
 		})
 	require.NoError(t, err)
 	require.Equal(t, total, n)
-	require.True(t, stopped)
+	require.True(t, *stopped)
 	require.Greater(t, most, workers+2*workers, "the default buffer reads further ahead than the old 2 × Workers")
 }
 
