@@ -554,8 +554,7 @@ func (e *engine) close(l *ledger, x money.Date) {
 	// bulk write barrier for the pointer in its Rate).
 	i := e.segments - 1
 	if i == len(e.explain.Segments) {
-		segs := append(e.explain.Segments, Segment{})
-		e.explain.Segments = segs[:cap(segs)]
+		e.explain.Segments = grownByOne(e.explain.Segments)
 	}
 	if contingent {
 		e.contChain = append(e.contChain, contLink{seg: int32(i), next: l.contHead})

@@ -77,8 +77,7 @@ func (e *engine) take(k int, c Component, left money.Amount) money.Amount {
 		// no slice header is stored in the engine per record.
 		i := e.allocCount - 1
 		if i == len(e.allocations) {
-			grown := append(e.allocations, Allocation{})
-			e.allocations = grown[:cap(grown)]
+			e.allocations = grownByOne(e.allocations)
 		}
 		e.allocations[i] = Allocation{Installment: k + 1, Component: c, Amount: a.Round(e.pol.Rounding)}
 	}

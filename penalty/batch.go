@@ -189,9 +189,11 @@ func AccrueAll[K any](ctx context.Context, asOf money.Date, accounts iter.Seq2[K
 		}
 		return nil
 	}
+	// canRead reports whether another account may be read into the
+	// pending group now.
+	canRead := func() bool { return !exhausted && read-emitted < window && len(pending.jobs) < size }
 	for {
-		canRead := !exhausted && read-emitted < window && len(pending.jobs) < size
-		if canRead {
+		if canRead() {
 			if k, a, ok := next(); ok {
 				if !asOf.IsZero() {
 					a.AsOf = asOf
@@ -201,12 +203,12 @@ func AccrueAll[K any](ctx context.Context, asOf money.Date, accounts iter.Seq2[K
 			} else {
 				exhausted = true
 			}
-			canRead = !exhausted && read-emitted < window && len(pending.jobs) < size
 		}
 		if exhausted && emitted == read {
 			return nil
 		}
-		if n := len(pending.jobs); n > 0 && (!canRead || out < workers) {
+		more := canRead()
+		if len(pending.jobs) > 0 && (!more || out < workers) {
 			jobs <- pending // never blocks: see above
 			out++
 			if k := len(free); k > 0 {
@@ -218,7 +220,7 @@ func AccrueAll[K any](ctx context.Context, asOf money.Date, accounts iter.Seq2[K
 		// While more can be read, take a result only if one has come;
 		// else wait for one.
 		var goOn <-chan struct{}
-		if canRead {
+		if more {
 			goOn = closed
 		}
 		select {

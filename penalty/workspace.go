@@ -3,8 +3,9 @@ package penalty
 // workspace is working memory that one engine after another may reuse:
 // each of AccrueAll's workers keeps one, so that a book run allocates per
 // account only what its statement returns. None of it is reachable from a
-// statement (the ledgers, the active list, the owed bits and the payments
-// and waivers due are read, never returned). The zero value is ready; a
+// statement (the ledgers, the active list, the owed bits and the sorted
+// copies of payments and waivers listed out of date order are read, never
+// returned). The zero value is ready; a
 // nil *workspace allocates afresh, as Accrue does.
 type workspace struct {
 	ledgers  []ledger
@@ -33,6 +34,15 @@ func reuse[T any](buf *[]T, n int) []T {
 		*buf = s
 	}
 	return s
+}
+
+// grownByOne is s, full, with room for at least one more element at
+// index len(s): for the record slices the engine writes in place at full
+// length (segments, allocations), past the length they were made with.
+func grownByOne[T any](s []T) []T {
+	var zero T
+	s = append(s, zero)
+	return s[:cap(s)]
 }
 
 // Each returns the address of ws's slice of its kind, or nil for a nil
